@@ -1,0 +1,93 @@
+package io.regionlint.engine;
+
+import io.regionlint.load.SourceRange;
+import io.regionlint.model.Resource;
+import io.regionlint.model.Tokens;
+import io.regionlint.model.Value;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Refines a reported finding: the Regions involved, related places, a fingerprint key. */
+public final class FindingBuilder {
+
+    private final RuleDescriptor rule;
+    private final Site site;
+    private final String message;
+    private final TreeSet<String> regions = new TreeSet<>();
+    private final List<Related> related = new ArrayList<>();
+    private String key = "";
+
+    FindingBuilder(RuleDescriptor rule, Site site, String message) {
+        this.rule = rule;
+        this.site = site;
+        this.message = message;
+        site.resource().flatMap(Resource::region).ifPresent(regions::add);
+    }
+
+    /** Adds Regions involved besides the reported resource's own. */
+    public FindingBuilder regions(Optional<String> region) {
+        region.ifPresent(regions::add);
+        return this;
+    }
+
+    /** Adds a related place: the peer resource, at a value of it (or at the resource). */
+    public FindingBuilder related(Resource resource, Optional<Value> at, String why) {
+        Site s = at.map(v -> Site.of(resource, v)).orElseGet(() -> Site.of(resource));
+        related.add(new Related(why, Location.of(s.range(), s.pointer()), Optional.of(refOf(resource))));
+        resource.region().ifPresent(regions::add);
+        return this;
+    }
+
+    /**
+     * Distinguishes findings a rule reports more than once at the same node (say, one per
+     * missing action), so each keeps its own fingerprint.
+     */
+    public FindingBuilder key(String distinguishingKey) {
+        this.key = distinguishingKey;
+        return this;
+    }
+
+    Finding build() {
+        SourceRange range = site.range();
+        return new Finding(rule.id(), rule.name(), rule.severity(), Tokens.display(message),
+                Location.of(range, site.pointer()), site.resource().map(FindingBuilder::refOf), related,
+                List.copyOf(regions), fingerprint(), Optional.empty());
+    }
+
+    static ResourceRef refOf(Resource r) {
+        Optional<String> arn = r.isType("AWS::S3::Bucket") && !Tokens.containsToken(r.physicalName())
+                ? Optional.of("arn:" + r.region().map(io.regionlint.model.Regions::partition).orElse("aws")
+                + ":s3:::" + r.physicalName())
+                : Optional.empty();
+        return new ResourceRef(r.stack().name(), r.logicalId(), r.type(), r.region(), r.stack().account(),
+                r.constructPath(), arn);
+    }
+
+    /** Rule, stack (or construct path), logical id and property path: never a line number. */
+    private String fingerprint() {
+        StringBuilder basis = new StringBuilder(rule.id()).append('|');
+        if (site.resource().isPresent()) {
+            Resource r = site.resource().get();
+            String resourcePointer = "/Resources/" + r.logicalId().replace("~", "~0").replace("/", "~1");
+            String path = site.pointer().map(p -> p.startsWith(resourcePointer)
+                    ? p.substring(resourcePointer.length()) : p).orElse("");
+            basis.append(r.constructPath().orElse(r.stack().name() + "/" + r.logicalId())).append('|').append(path);
+        } else {
+            basis.append(site.range().file()).append('|').append(message);
+        }
+        basis.append('|').append(key);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

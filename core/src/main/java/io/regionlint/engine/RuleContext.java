@@ -1,0 +1,56 @@
+package io.regionlint.engine;
+
+import io.regionlint.load.InputError;
+import io.regionlint.model.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a rule sees: the topology, its options, and a way to report. Findings are collected and
+ * located by the engine after the rule returns.
+ */
+public final class RuleContext {
+
+    private final RuleDescriptor rule;
+    private final Topology topology;
+    private final List<InputError> inputErrors;
+    private final Map<String, Object> options;
+    private final List<FindingBuilder> reported = new ArrayList<>();
+
+    RuleContext(RuleDescriptor rule, Topology topology, List<InputError> inputErrors, Map<String, Object> options) {
+        this.rule = rule;
+        this.topology = topology;
+        this.inputErrors = List.copyOf(inputErrors);
+        this.options = Map.copyOf(options);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Inputs that could not be read or understood (only the input rules need these). */
+    public List<InputError> inputErrors() {
+        return inputErrors;
+    }
+
+    /** A rule option from the project file ({@code rules: {ID: {options: {...}}}}). */
+    public Optional<Object> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    /**
+     * Reports a finding at a site. The message states the problem with its concrete values and
+     * Regions and says what to change; refine the finding through the returned builder.
+     */
+    public FindingBuilder report(Site site, String message) {
+        FindingBuilder builder = new FindingBuilder(rule, site, message);
+        reported.add(builder);
+        return builder;
+    }
+
+    List<FindingBuilder> reported() {
+        return reported;
+    }
+}

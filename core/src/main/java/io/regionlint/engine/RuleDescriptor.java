@@ -1,0 +1,87 @@
+package io.regionlint.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A registered rule and the metadata derived from its {@link RuleInfo}. */
+public final class RuleDescriptor {
+
+    /** Where rule documentation is published; the page name is the id. */
+    public static final String DOCS_BASE = "https://github.com/regionlint/regionlint/blob/main/docs/rules/";
+    private static final Pattern ID = Pattern.compile("RL[1-9]\\d{3}");
+
+    private final Rule rule;
+    private final RuleInfo info;
+    private final String pascalName;
+
+    public RuleDescriptor(Rule rule) {
+        this.rule = rule;
+        this.info = rule.getClass().getAnnotation(RuleInfo.class);
+        if (info == null) {
+            throw new IllegalArgumentException(rule.getClass().getName() + " has no @RuleInfo");
+        }
+        if (!ID.matcher(info.id()).matches()) {
+            throw new IllegalArgumentException(rule.getClass().getName() + " has a malformed id " + info.id());
+        }
+        String simple = rule.getClass().getSimpleName();
+        this.pascalName = simple.endsWith("Rule") ? simple.substring(0, simple.length() - 4) : simple;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    /** The friendly name in kebab case, e.g. {@code s3-replication-not-bidirectional}. */
+    public String name() {
+        return pascalName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** The friendly name in PascalCase, as SARIF wants it. */
+    public String pascalName() {
+        return pascalName;
+    }
+
+    public String summary() {
+        return info.summary();
+    }
+
+    public Severity severity() {
+        return info.severity();
+    }
+
+    public String category() {
+        return info.category();
+    }
+
+    public String since() {
+        return info.since();
+    }
+
+    public String helpUri() {
+        return DOCS_BASE + id() + ".md";
+    }
+
+    /** The Markdown explanation shipped beside the rule class, if any. */
+    public Optional<String> explanation() {
+        String resource = rule.getClass().getSimpleName() + ".md";
+        try (InputStream in = rule.getClass().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id() + " " + name();
+    }
+}

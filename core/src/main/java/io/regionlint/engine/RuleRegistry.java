@@ -1,0 +1,45 @@
+package io.regionlint.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** Every rule on the class path (found with {@link ServiceLoader}), in id order. */
+public final class RuleRegistry {
+
+    private final Map<String, RuleDescriptor> byId = new LinkedHashMap<>();
+
+    public RuleRegistry(List<Rule> rules) {
+        List<RuleDescriptor> descriptors = new ArrayList<>();
+        for (Rule rule : rules) {
+            descriptors.add(new RuleDescriptor(rule));
+        }
+        descriptors.sort(Comparator.comparing(RuleDescriptor::id));
+        for (RuleDescriptor d : descriptors) {
+            RuleDescriptor clash = byId.put(d.id(), d);
+            if (clash != null) {
+                throw new IllegalStateException("rule id " + d.id() + " is used by both "
+                        + clash.rule().getClass().getName() + " and " + d.rule().getClass().getName());
+            }
+        }
+    }
+
+    /** The rules registered through {@code META-INF/services/io.regionlint.engine.Rule}. */
+    public static RuleRegistry load() {
+        List<Rule> rules = new ArrayList<>();
+        ServiceLoader.load(Rule.class, RuleRegistry.class.getClassLoader()).forEach(rules::add);
+        return new RuleRegistry(rules);
+    }
+
+    public List<RuleDescriptor> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<RuleDescriptor> byId(String id) {
+        return Optional.ofNullable(byId.get(id.toUpperCase(java.util.Locale.ROOT)));
+    }
+}

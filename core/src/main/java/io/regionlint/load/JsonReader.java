@@ -1,0 +1,132 @@
+package io.regionlint.load;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads JSON with Jackson's streaming parser, keeping every token's line and column. Duplicate
+ * keys are an input error naming both places.
+ */
+final class JsonReader {
+
+    private final String file;
+    private final Limits limits;
+    private JsonParser parser;
+    private int nodes;
+
+    private JsonReader(String file, Limits limits) {
+        this.file = file;
+        this.limits = limits;
+    }
+
+    static Optional<Node> read(String text, String file, Limits limits) throws LoadException {
+        return new JsonReader(file, limits).readDocument(text);
+    }
+
+    private Optional<Node> readDocument(String text) throws LoadException {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .build())
+                .build();
+        try (JsonParser p = factory.createParser(text)) {
+            parser = p;
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return Optional.empty();
+            }
+            Node root = value("", 0);
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new LoadException(error(p.currentTokenLocation(), "unexpected content after the JSON document"));
+            }
+            return Optional.of(root);
+        } catch (StreamConstraintsException e) {
+            throw new LoadException(InputError.atFile(file, "JSON nesting deeper than "
+                    + limits.maxNestingDepth() + " levels"));
+        } catch (JsonParseException e) {
+            JsonLocation at = e.getLocation();
+            String message = "JSON syntax: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            throw new LoadException(at == null ? InputError.atFile(file, message) : error(at, message));
+        } catch (IOException e) {
+            throw new LoadException(InputError.atFile(file, "JSON: " + e.getMessage()));
+        }
+    }
+
+    private Node value(String pointer, int depth) throws IOException, LoadException {
+        if (++nodes > limits.maxNodes()) {
+            throw new LoadException(error(parser.currentTokenLocation(), "JSON document has more than "
+                    + limits.maxNodes() + " nodes"));
+        }
+        JsonLocation start = parser.currentTokenLocation();
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonLocation keyAt = parser.currentTokenLocation();
+                    SourceRange keyRange = new SourceRange(file, keyAt.getLineNr(), keyAt.getColumnNr(),
+                            keyAt.getLineNr(), keyAt.getColumnNr() + key.length() + 2);
+                    if (entries.containsKey(key)) {
+                        SourceRange first = keyRanges.get(key);
+                        throw new LoadException(InputError.at(keyRange, "duplicate key '" + key
+                                + "' (first defined at line " + first.line() + ", column " + first.column() + ")"));
+                    }
+                    parser.nextToken();
+                    keyRanges.put(key, keyRange);
+                    entries.put(key, value(Node.child(pointer, key), depth + 1));
+                }
+                return new MapNode(entries, keyRanges, rangeFrom(start), pointer);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value(pointer + "/" + i++, depth + 1));
+                }
+                return new ListNode(items, rangeFrom(start), pointer);
+            }
+            case VALUE_STRING -> {
+                return new ScalarNode(parser.getText(), rangeFrom(start), pointer);
+            }
+            case VALUE_NUMBER_INT -> {
+                Object number = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+                return new ScalarNode(number, rangeFrom(start), pointer);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new ScalarNode(parser.getDoubleValue(), rangeFrom(start), pointer);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new ScalarNode(token == JsonToken.VALUE_TRUE, rangeFrom(start), pointer);
+            }
+            case VALUE_NULL -> {
+                return new ScalarNode(null, rangeFrom(start), pointer);
+            }
+            default -> throw new LoadException(error(start, "unexpected JSON token " + token));
+        }
+    }
+
+    /** From a start location to just after the current token. */
+    private SourceRange rangeFrom(JsonLocation start) {
+        JsonLocation end = parser.currentLocation();
+        return new SourceRange(file, start.getLineNr(), start.getColumnNr(), end.getLineNr(), end.getColumnNr());
+    }
+
+    private InputError error(JsonLocation at, String message) {
+        return new InputError(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), message);
+    }
+}

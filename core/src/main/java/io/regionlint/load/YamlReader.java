@@ -1,0 +1,229 @@
+package io.regionlint.load;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads YAML with SnakeYAML's composer only: no constructor runs, so no type named in the input
+ * is ever instantiated. Short-form intrinsic tags become their long form; any other local tag
+ * is an input error. Aliases, nesting depth and the expanded node count are limited.
+ */
+final class YamlReader {
+
+    private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
+
+    private final String file;
+    private final Limits limits;
+    private int nodes;
+
+    private YamlReader(String file, Limits limits) {
+        this.file = file;
+        this.limits = limits;
+    }
+
+    /** Returns the root node, or empty for a document with no content. */
+    static Optional<Node> read(String text, String file, Limits limits) throws LoadException {
+        return new YamlReader(file, limits).readDocument(text);
+    }
+
+    private Optional<Node> readDocument(String text) throws LoadException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // we detect duplicates ourselves, with positions
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxNestingDepth());
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
+        options.setAllowRecursiveKeys(false);
+        org.yaml.snakeyaml.nodes.Node root;
+        try {
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(),
+                    options);
+            root = composer.getSingleNode();
+        } catch (MarkedYAMLException e) {
+            throw new LoadException(markedError(e));
+        } catch (YAMLException e) {
+            throw new LoadException(InputError.atFile(file, "YAML: " + oneLine(e.getMessage())));
+        } catch (StackOverflowError e) {
+            throw new LoadException(InputError.atFile(file, "YAML nesting is too deep"));
+        }
+        if (root == null) {
+            return Optional.empty();
+        }
+        return Optional.of(convert(root, "", 0));
+    }
+
+    private InputError markedError(MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        StringBuilder message = new StringBuilder("YAML syntax: ");
+        if (e.getContext() != null) {
+            message.append(e.getContext()).append(": ");
+        }
+        message.append(e.getProblem() == null ? "invalid YAML" : e.getProblem());
+        if (mark == null) {
+            return InputError.atFile(file, oneLine(message.toString()));
+        }
+        return new InputError(file, mark.getLine() + 1, mark.getColumn() + 1, oneLine(message.toString()));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
+    }
+
+    private Node convert(org.yaml.snakeyaml.nodes.Node node, String pointer, int depth) throws LoadException {
+        if (++nodes > limits.maxNodes()) {
+            throw new LoadException(InputError.at(range(node),
+                    "YAML document expands to more than " + limits.maxNodes() + " nodes (aliases?)"));
+        }
+        if (depth > limits.maxNestingDepth()) {
+            throw new LoadException(InputError.at(range(node),
+                    "nesting deeper than " + limits.maxNestingDepth() + " levels"));
+        }
+        Tag tag = node.getTag();
+        String tagValue = tag.getValue();
+        if (!tagValue.startsWith(STANDARD_TAG_PREFIX)) {
+            Optional<String> longForm = Intrinsics.longForm(tagValue);
+            if (longForm.isEmpty()) {
+                throw new LoadException(InputError.at(range(node), "unknown YAML tag '" + tagValue
+                        + "' (CloudFormation accepts only the short forms of its intrinsic functions)"));
+            }
+            return shortForm(node, longForm.get(), pointer, depth);
+        }
+        return plain(node, pointer, depth);
+    }
+
+    private Node plain(org.yaml.snakeyaml.nodes.Node node, String pointer, int depth) throws LoadException {
+        SourceRange range = range(node);
+        if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+            return new ScalarNode(scalarValue(scalar), range, pointer);
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Node> items = new ArrayList<>(sequence.getValue().size());
+            int i = 0;
+            for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
+                items.add(convert(item, pointer + "/" + i++, depth + 1));
+            }
+            return new ListNode(items, range, pointer);
+        }
+        MappingNode mapping = (MappingNode) node;
+        Map<String, Node> entries = new LinkedHashMap<>();
+        Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
+            if (keyNode.getTag().equals(Tag.MERGE)) {
+                merge(tuple.getValueNode(), pointer, depth, entries, keyRanges);
+                continue;
+            }
+            if (!(keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode keyScalar)) {
+                throw new LoadException(InputError.at(range(keyNode), "a mapping key must be a plain scalar"));
+            }
+            String key = keyScalar.getValue();
+            if (entries.containsKey(key)) {
+                SourceRange first = keyRanges.get(key);
+                throw new LoadException(InputError.at(range(keyNode), "duplicate key '" + key
+                        + "' (first defined at line " + first.line() + ", column " + first.column() + ")"));
+            }
+            keyRanges.put(key, range(keyNode));
+            entries.put(key, convert(tuple.getValueNode(), Node.child(pointer, key), depth + 1));
+        }
+        return new MapNode(entries, keyRanges, range, pointer);
+    }
+
+    /** YAML merge keys ({@code <<: *base}): entries already present win. */
+    private void merge(org.yaml.snakeyaml.nodes.Node source, String pointer, int depth, Map<String, Node> entries,
+                       Map<String, SourceRange> keyRanges) throws LoadException {
+        List<org.yaml.snakeyaml.nodes.Node> sources = source instanceof SequenceNode seq ? seq.getValue()
+                : List.of(source);
+        for (org.yaml.snakeyaml.nodes.Node one : sources) {
+            if (!(one instanceof MappingNode)) {
+                throw new LoadException(InputError.at(range(one), "a YAML merge key needs a mapping"));
+            }
+            MapNode merged = (MapNode) plain(one, pointer, depth);
+            for (Map.Entry<String, Node> e : merged.entries().entrySet()) {
+                if (!entries.containsKey(e.getKey())) {
+                    entries.put(e.getKey(), e.getValue());
+                    keyRanges.put(e.getKey(), merged.keyRange(e.getKey()));
+                }
+            }
+        }
+    }
+
+    private Node shortForm(org.yaml.snakeyaml.nodes.Node node, String function, String pointer, int depth)
+            throws LoadException {
+        SourceRange range = range(node);
+        String innerPointer = Node.child(pointer, function);
+        Node inner;
+        if (function.equals("Fn::GetAtt") && node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+            // !GetAtt Resource.Attribute.With.Dots: the resource name ends at the first dot
+            String text = scalar.getValue();
+            int dot = text.indexOf('.');
+            List<Node> parts = dot < 0
+                    ? List.of(new ScalarNode(text, range, innerPointer + "/0"))
+                    : List.of(new ScalarNode(text.substring(0, dot), range, innerPointer + "/0"),
+                            new ScalarNode(text.substring(dot + 1), range, innerPointer + "/1"));
+            inner = new ListNode(parts, range, innerPointer);
+        } else if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+            inner = new ScalarNode(scalar.getValue(), range, innerPointer);
+        } else {
+            inner = plain(node, innerPointer, depth + 1);
+        }
+        return new MapNode(Map.of(function, inner), Map.of(function, range), range, pointer);
+    }
+
+    private static Object scalarValue(org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+        String text = scalar.getValue();
+        Tag tag = scalar.getTag();
+        if (tag.equals(Tag.NULL)) {
+            return null;
+        }
+        if (tag.equals(Tag.BOOL)) {
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            return t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y");
+        }
+        if (tag.equals(Tag.INT)) {
+            String digits = text.replace("_", "");
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                try {
+                    return new BigInteger(digits);
+                } catch (NumberFormatException e2) {
+                    return text; // 0x1F, 0o17, 1:30 and friends: keep the text
+                }
+            }
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            try {
+                return Double.parseDouble(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                return text; // .inf, .nan
+            }
+        }
+        return text;
+    }
+
+    private SourceRange range(org.yaml.snakeyaml.nodes.Node node) {
+        Mark start = node.getStartMark();
+        Mark end = node.getEndMark();
+        if (start == null) {
+            return SourceRange.fileStart(file);
+        }
+        int endLine = end == null ? start.getLine() + 1 : end.getLine() + 1;
+        int endColumn = end == null ? start.getColumn() + 1 : end.getColumn() + 1;
+        return new SourceRange(file, start.getLine() + 1, start.getColumn() + 1, endLine, endColumn);
+    }
+}

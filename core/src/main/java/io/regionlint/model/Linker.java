@@ -1,0 +1,226 @@
+package io.regionlint.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Joins resources across stack instances and Regions. Every join goes through a hash index
+ * (logical key, physical name), so linking costs time linear in the number of resources and
+ * links; nothing compares all pairs.
+ */
+final class Linker {
+
+    static final String BUCKET = "AWS::S3::Bucket";
+    static final String ROLE = "AWS::IAM::Role";
+    private static final Pattern S3_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::([^:]*):role/(?:.*/)?([^/]+)");
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::([^:]*):policy/(?:.*/)?([^/]+)");
+
+    private final List<StackInstance> stacks;
+    private final List<Resource> resources;
+    private final Map<String, RegionRole> regionRoles;
+    private final Map<String, Resource> byKey = new HashMap<>();
+    private final Map<String, List<Resource>> byType = new HashMap<>();
+    private final Map<String, List<Resource>> byPhysicalName = new HashMap<>();
+    private final List<UnresolvedPeer> unresolved = new ArrayList<>();
+
+    Linker(List<StackInstance> stacks, List<Resource> resources, Map<String, RegionRole> regionRoles) {
+        this.stacks = stacks;
+        this.resources = resources;
+        this.regionRoles = regionRoles;
+    }
+
+    Topology link() {
+        for (Resource r : resources) {
+            byKey.put(r.key(), r);
+            byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+            byPhysicalName.computeIfAbsent(r.type() + " " + r.physicalName(), t -> new ArrayList<>()).add(r);
+        }
+        List<ReplicationRule> rules = new ArrayList<>();
+        Map<String, List<ReplicationRule>> bySource = new HashMap<>();
+        Map<String, List<ReplicationRule>> byDestination = new HashMap<>();
+        for (Resource bucket : byType.getOrDefault(BUCKET, List.of())) {
+            for (ReplicationRule rule : replicationRules(bucket)) {
+                rules.add(rule);
+                bySource.computeIfAbsent(bucket.key(), k -> new ArrayList<>()).add(rule);
+                rule.destination().ifPresent(d -> byDestination.computeIfAbsent(d.key(), k -> new ArrayList<>())
+                        .add(rule));
+            }
+        }
+        Map<String, RolePermissions> permissions = permissions();
+        Map<String, List<Resource>> frozenTypes = new LinkedHashMap<>();
+        byType.forEach((type, list) -> frozenTypes.put(type, List.copyOf(list)));
+        return new Topology(stacks, resources, frozenTypes, regionRoles, rules, bySource, byDestination, permissions,
+                unresolved);
+    }
+
+    // ---- lookups ----------------------------------------------------------------------------
+
+    /** The resource a text names: a token of a template resource, or a physical name of the type. */
+    private Optional<Resource> byTokenOrName(String text, String type, String name) {
+        if (Tokens.containsToken(text)) {
+            return Tokens.resourceKey(text).map(byKey::get).filter(r -> r.isType(type));
+        }
+        List<Resource> candidates = byPhysicalName.getOrDefault(type + " " + name, List.of());
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
+    }
+
+    private Optional<Resource> bucketByArn(String arn) {
+        if (Tokens.containsToken(arn) && !arn.contains(":s3:::")) {
+            return Optional.empty();
+        }
+        Matcher m = S3_ARN.matcher(arn);
+        return m.matches() ? byTokenOrName(m.group(1), BUCKET, m.group(1)) : Optional.empty();
+    }
+
+    private Optional<Resource> roleByArnOrName(String text) {
+        if (Tokens.containsToken(text)) {
+            return Tokens.resourceKey(text).map(byKey::get).filter(r -> r.isType(ROLE));
+        }
+        Matcher m = ROLE_ARN.matcher(text);
+        String name = m.matches() ? m.group(2) : text;
+        return byTokenOrName(name, ROLE, name);
+    }
+
+    // ---- S3 replication ---------------------------------------------------------------------
+
+    private List<ReplicationRule> replicationRules(Resource bucket) {
+        Optional<Value> config = bucket.properties().get("ReplicationConfiguration");
+        if (config.isEmpty() || !(config.get() instanceof MapValue configuration)) {
+            config.filter(Value::isUnknown).ifPresent(v -> unresolved.add(new UnresolvedPeer(bucket, v,
+                    "replication configuration", ((UnknownValue) v).reason())));
+            return List.of();
+        }
+        Optional<Resource> role = Optional.empty();
+        Optional<Value> roleValue = configuration.get("Role");
+        if (roleValue.isPresent()) {
+            Optional<String> roleText = roleValue.get().text();
+            role = roleText.flatMap(this::roleByArnOrName);
+            if (role.isEmpty()) {
+                unresolved.add(new UnresolvedPeer(bucket, roleValue.get(), "replication role",
+                        roleText.map(t -> "role '" + Tokens.display(t) + "' is not among the loaded templates")
+                                .orElseGet(() -> reason(roleValue.get()))));
+            }
+        }
+        List<ReplicationRule> out = new ArrayList<>();
+        Optional<Value> rulesValue = configuration.get("Rules");
+        if (rulesValue.isEmpty() || !(rulesValue.get() instanceof ListValue list)) {
+            return out;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            if (!(list.items().get(i) instanceof MapValue rule)) {
+                continue;
+            }
+            Value destinationValue = rule.at("Destination", "Bucket").orElse(rule);
+            Optional<String> text = rule.textAt("Destination", "Bucket");
+            Optional<Resource> destination = text.flatMap(this::bucketByArn);
+            if (destination.isEmpty() && rule.textAt("Status").map("Enabled"::equals).orElse(false)) {
+                unresolved.add(new UnresolvedPeer(bucket, destinationValue, "replication destination bucket",
+                        text.map(t -> S3_ARN.matcher(t).matches()
+                                ? "bucket '" + Tokens.display(t) + "' is not among the loaded templates"
+                                : "'" + Tokens.display(t) + "' is not an S3 bucket ARN")
+                                .orElseGet(() -> reason(destinationValue))));
+            }
+            out.add(new ReplicationRule(bucket, i, rule, destinationValue, destination, configuration, role));
+        }
+        return out;
+    }
+
+    private static String reason(Value v) {
+        return v instanceof UnknownValue u ? u.reason() : "the value is not a string";
+    }
+
+    // ---- IAM --------------------------------------------------------------------------------
+
+    private Map<String, RolePermissions> permissions() {
+        Map<String, List<PolicyStatement>> statements = new HashMap<>();
+        Map<String, Boolean> complete = new HashMap<>();
+        List<Resource> roles = byType.getOrDefault(ROLE, List.of());
+        for (Resource role : roles) {
+            statements.put(role.key(), new ArrayList<>());
+            complete.put(role.key(), true);
+            Optional<Value> inline = role.properties().get("Policies");
+            if (inline.isPresent()) {
+                if (inline.get() instanceof ListValue list) {
+                    for (Value policy : list.items()) {
+                        attach(role, role, policy.at("PolicyDocument"), statements, complete);
+                    }
+                } else {
+                    complete.put(role.key(), false);
+                }
+            }
+            List<String> managed = new ArrayList<>();
+            if (!PolicyDocuments.texts(role.properties().get("ManagedPolicyArns"), managed)) {
+                complete.put(role.key(), false);
+            }
+            for (String arn : managed) {
+                Optional<Resource> policy = managedPolicy(arn);
+                if (policy.isPresent()) {
+                    attach(role, policy.get(), policy.get().properties().get("PolicyDocument"), statements, complete);
+                } else {
+                    complete.put(role.key(), false); // an AWS managed or external policy: contents unknown
+                }
+            }
+        }
+        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
+            for (Resource policy : byType.getOrDefault(type, List.of())) {
+                List<String> names = new ArrayList<>();
+                PolicyDocuments.texts(policy.properties().get("Roles"), names);
+                for (String name : names) {
+                    roleByArnOrName(name).ifPresent(role -> attach(role, policy,
+                            policy.properties().get("PolicyDocument"), statements, complete));
+                }
+            }
+        }
+        for (Resource policy : byType.getOrDefault("AWS::IAM::RolePolicy", List.of())) {
+            policy.properties().textAt("RoleName").flatMap(this::roleByArnOrName).ifPresent(role -> attach(role,
+                    policy, policy.properties().get("PolicyDocument"), statements, complete));
+        }
+        Map<String, RolePermissions> out = new HashMap<>();
+        for (Resource role : roles) {
+            List<PolicyStatement> trust = role.properties().get("AssumeRolePolicyDocument")
+                    .flatMap(d -> PolicyDocuments.statements(role, d)).orElse(List.of());
+            out.put(role.key(), new RolePermissions(role, statements.get(role.key()), trust,
+                    complete.get(role.key())));
+        }
+        return out;
+    }
+
+    private Optional<Resource> managedPolicy(String arn) {
+        if (Tokens.containsToken(arn)) {
+            return Tokens.resourceKey(arn).map(byKey::get).filter(r -> r.isType("AWS::IAM::ManagedPolicy"));
+        }
+        Matcher m = POLICY_ARN.matcher(arn);
+        if (!m.matches() || m.group(1).equals("aws")) {
+            return Optional.empty();
+        }
+        String name = m.group(2);
+        return byType.getOrDefault("AWS::IAM::ManagedPolicy", List.of()).stream()
+                .filter(p -> p.properties().textAt("ManagedPolicyName").map(name::equals).orElse(false))
+                .findFirst();
+    }
+
+    private static void attach(Resource role, Resource owner, Optional<Value> document,
+                               Map<String, List<PolicyStatement>> statements, Map<String, Boolean> complete) {
+        if (!statements.containsKey(role.key())) {
+            return;
+        }
+        Optional<List<PolicyStatement>> parsed = document.flatMap(d -> PolicyDocuments.statements(owner, d));
+        if (parsed.isEmpty()) {
+            complete.put(role.key(), false);
+            return;
+        }
+        for (PolicyStatement s : parsed.get()) {
+            statements.get(role.key()).add(s);
+            if (!s.known()) {
+                complete.put(role.key(), false);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.regionlint.model;
+
+import io.regionlint.load.Node;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A resolved mapping, in template order. */
+public record MapValue(Map<String, Value> entries, Node source) implements Value {
+
+    public MapValue {
+        entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    }
+
+    public static MapValue empty(Node source) {
+        return new MapValue(Map.of(), source);
+    }
+
+    public Optional<Value> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+}

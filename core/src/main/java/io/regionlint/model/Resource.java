@@ -1,0 +1,45 @@
+package io.regionlint.model;
+
+import io.regionlint.load.MapNode;
+import io.regionlint.load.Node;
+import io.regionlint.load.SourceRange;
+import java.util.Optional;
+
+/**
+ * A resource of one stack instance, with its properties resolved for that instance.
+ *
+ * @param physicalName the name CloudFormation gives it: a literal where the template names it,
+ *     else a token (see {@link Tokens}); what {@code Ref} resolves to
+ * @param node the resource's own node in the template (its declaration body)
+ * @param declaredAt the range of its logical id key, where findings about the whole resource point
+ * @param metadata the resource's {@code Metadata}, unresolved
+ * @param conditionUnknown true when the resource's Condition could not be decided for this
+ *     instance (it is kept, never treated as absent)
+ */
+public record Resource(StackInstance stack, String logicalId, String type, MapValue properties,
+                       String physicalName, Node node, SourceRange declaredAt, Optional<MapNode> metadata, Optional<String> constructPath,
+                       boolean conditionUnknown) {
+
+    /** {@code stack/logicalId}: unique in a topology. */
+    public String key() {
+        return stack.name() + "/" + logicalId;
+    }
+
+    public Optional<String> region() {
+        return stack.region();
+    }
+
+    /** The name users know: the literal physical name where there is one, else the logical id. */
+    public String displayName() {
+        return Tokens.containsToken(physicalName) ? logicalId : physicalName;
+    }
+
+    /** "'orders-us-east-1' (us-east-1)": how messages name a resource. */
+    public String describe() {
+        return "'" + displayName() + "' (" + stack.regionLabel() + ")";
+    }
+
+    public boolean isType(String cloudFormationType) {
+        return type.equals(cloudFormationType);
+    }
+}

@@ -1,0 +1,49 @@
+package io.regionlint.model;
+
+import io.regionlint.load.Node;
+import java.util.Optional;
+
+/**
+ * A property value after intrinsic functions were resolved for one stack instance. Every value
+ * keeps the template node it came from, so findings can point at it. A value that the template
+ * cannot tell (an unknown parameter, an import, a dynamic reference) is an explicit
+ * {@link UnknownValue}: rules must never read it as absent or as a match.
+ *
+ * <p>References to resources resolve to their physical name where the template gives one
+ * literally, else to an opaque token (see {@link Tokens}); the linker turns either back into
+ * the resource.
+ */
+public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownValue {
+
+    Node source();
+
+    /** The text of a scalar (numbers and booleans as CloudFormation would print them). */
+    default Optional<String> text() {
+        return Optional.empty();
+    }
+
+    default boolean isUnknown() {
+        return this instanceof UnknownValue;
+    }
+
+    /** Looks up a path of map keys; empty where any step is absent or not a map. */
+    default Optional<Value> at(String... keys) {
+        Value current = this;
+        for (String key : keys) {
+            if (!(current instanceof MapValue map)) {
+                return Optional.empty();
+            }
+            Optional<Value> next = map.get(key);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            current = next.get();
+        }
+        return Optional.of(current);
+    }
+
+    /** The text at a path, empty where absent, not a scalar, or unknown. */
+    default Optional<String> textAt(String... keys) {
+        return at(keys).flatMap(Value::text);
+    }
+}
