@@ -30,36 +30,48 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
+        // stack instances are independent until linking: resolve them on all cores, keep order
+        List<Built> built = specs.parallelStream().map(TopologyBuilder::instance).toList();
         List<StackInstance> stacks = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         Set<InputError> errors = new LinkedHashSet<>();
-        for (StackSpec spec : specs) {
-            Node root = spec.template().root();
-            if (!(root instanceof MapNode rootMap)) {
-                errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
-                continue;
-            }
-            StackInstance stack = new StackInstance(spec.name(), spec.template(), spec.region(), spec.account(),
-                    spec.parameters(), unknownParameters(rootMap, spec.parameters()));
-            stacks.add(stack);
-            Resolver resolver = new Resolver(stack, rootMap);
-            Optional<Node> section = rootMap.get("Resources");
-            if (section.isEmpty()) {
-                continue;
-            }
-            if (!(section.get() instanceof MapNode resourceMap)) {
-                errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
-                continue;
-            }
+        for (Built b : built) {
+            b.stack.ifPresent(stacks::add);
+            resources.addAll(b.resources);
+            errors.addAll(b.errors);
+        }
+        return new Result(new Linker(stacks, resources, regionRoles).link(), List.copyOf(errors));
+    }
+
+    /** One stack instance, resolved. */
+    private record Built(Optional<StackInstance> stack, List<Resource> resources, Set<InputError> errors) {
+    }
+
+    private static Built instance(StackSpec spec) {
+        Set<InputError> errors = new LinkedHashSet<>();
+        List<Resource> resources = new ArrayList<>();
+        Node root = spec.template().root();
+        if (!(root instanceof MapNode rootMap)) {
+            errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
+            return new Built(Optional.empty(), resources, errors);
+        }
+        StackInstance stack = new StackInstance(spec.name(), spec.template(), spec.region(), spec.account(),
+                spec.parameters(), unknownParameters(rootMap, spec.parameters()));
+        Resolver resolver = new Resolver(stack, rootMap);
+        Optional<Node> section = rootMap.get("Resources");
+        if (section.isPresent() && !(section.get() instanceof MapNode)) {
+            errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
+        } else if (section.isPresent()) {
+            MapNode resourceMap = (MapNode) section.get();
             for (Map.Entry<String, Node> entry : resourceMap.entries().entrySet()) {
                 if (entry.getKey().startsWith("Fn::ForEach::")) {
                     continue; // AWS::LanguageExtensions loops are not expanded; their resources are not modelled
                 }
-                resourceOf(stack, resolver, entry.getKey(), entry.getValue(),
-                        resourceMap.keyRange(entry.getKey()), errors).ifPresent(resources::add);
+                resourceOf(stack, resolver, entry.getKey(), entry.getValue(), resourceMap.keyRange(entry.getKey()),
+                        errors).ifPresent(resources::add);
             }
         }
-        return new Result(new Linker(stacks, resources, regionRoles).link(), List.copyOf(errors));
+        return new Built(Optional.of(stack), resources, errors);
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,
