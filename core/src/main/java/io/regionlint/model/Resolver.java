@@ -40,7 +40,9 @@ final class Resolver {
             Map.entry("AWS::SQS::Queue", "QueueName"),
             Map.entry("AWS::SNS::Topic", "TopicName"),
             Map.entry("AWS::IAM::User", "UserName"),
-            Map.entry("AWS::IAM::Group", "GroupName"));
+            Map.entry("AWS::IAM::Group", "GroupName"),
+            Map.entry("AWS::KMS::Alias", "AliasName"),
+            Map.entry("AWS::RDS::DBClusterParameterGroup", "DBClusterParameterGroupName"));
 
     private final StackInstance stack;
     private final MapNode parameters;
