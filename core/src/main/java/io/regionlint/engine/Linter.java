@@ -84,6 +84,7 @@ public final class Linter {
         private final Map<Path, DocumentLoader.Result> preloaded = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Path, List<Path>> folders = new HashMap<>();
         private final Set<Path> files = new LinkedHashSet<>();
+        private final Set<String> stackGroups = new java.util.HashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
         private final List<InputError> errors = new ArrayList<>();
         private Optional<ProjectFile> project = Optional.empty();
@@ -176,13 +177,13 @@ public final class Linter {
                 List<String> regions = stack.regions().isEmpty() ? List.copyOf(p.regions().keySet()) : stack.regions();
                 Optional<String> account = stack.account().or(request::account).or(p::defaultAccount);
                 if (regions.isEmpty()) {
-                    specs.add(new StackSpec(stack.stackName().orElse(stack.name()), template.get(), Optional.empty(),
-                            account, merge(stack.parameters(), Map.of())));
+                    specs.add(new StackSpec(stack.stackName().orElse(stack.name()), stack.name(), template.get(),
+                            Optional.empty(), account, merge(stack.parameters(), Map.of())));
                 }
                 for (String region : regions) {
                     String name = stack.stackName().map(n -> regions.size() > 1 ? n + "-" + region : n)
                             .orElse(stack.name() + "-" + region);
-                    specs.add(new StackSpec(name, template.get(), Optional.of(region), account,
+                    specs.add(new StackSpec(name, stack.name(), template.get(), Optional.of(region), account,
                             merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of()))));
                 }
             }
@@ -208,13 +209,18 @@ public final class Linter {
         }
 
         private void addPlain(Path file, Document document) {
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            // stack names must be unique: folders often hold several template.yaml
+            String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            String stem = base;
+            for (int n = 2; !stackGroups.add(stem); n++) {
+                stem = base + "-" + n;
+            }
             Optional<String> account = request.account().or(() -> project.flatMap(ProjectFile::defaultAccount));
             if (request.regions().isEmpty()) {
-                specs.add(new StackSpec(stem, document, Optional.empty(), account, request.parameters()));
+                specs.add(new StackSpec(stem, stem, document, Optional.empty(), account, request.parameters()));
             }
             for (String region : request.regions()) {
-                specs.add(new StackSpec(stem + "-" + region, document, Optional.of(region), account,
+                specs.add(new StackSpec(stem + "-" + region, stem, document, Optional.of(region), account,
                         request.parameters()));
             }
         }

@@ -108,7 +108,7 @@ public final class TopologyBuilder {
             errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
             return new Built(Optional.empty(), resources, errors, Map.of());
         }
-        StackInstance stack = new StackInstance(spec.name(), spec.template(), spec.region(), spec.account(),
+        StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
                 spec.parameters(), unknownParameters(rootMap, spec.parameters()));
         Resolver resolver = new Resolver(stack, rootMap, exports);
         Optional<Node> section = rootMap.get("Resources");
