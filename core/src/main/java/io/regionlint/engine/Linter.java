@@ -81,6 +81,8 @@ public final class Linter {
         private final LintRequest request;
         private final DocumentLoader loader;
         private final Map<Path, Optional<Document>> cache = new HashMap<>();
+        private final Map<Path, DocumentLoader.Result> preloaded = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, List<Path>> folders = new HashMap<>();
         private final Set<Path> files = new LinkedHashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
         private final List<InputError> errors = new ArrayList<>();
@@ -126,20 +128,46 @@ public final class Linter {
                     plain.add(input);
                 }
             }
-            projectFile.ifPresent(this::project);
+            Optional<ProjectFile> declared = projectFile.map(this::readProject);
+            preload(declared, plain);
+            declared.ifPresent(this::project);
             for (Path input : plain) {
                 plainInput(input);
             }
         }
 
-        private void project(Path file) {
+        private ProjectFile readProject(Path file) {
             ProjectFileLoader.Result result = ProjectFileLoader.load(file, display(file), loader);
             errors.addAll(result.errors());
             project = result.project();
-            if (project.isEmpty()) {
-                return;
+            return project.orElse(null);
+        }
+
+        /**
+         * Parses every file the run will read, on all cores. Parsing dominates a large run and
+         * files are independent; the sequential pass after it only assembles stacks in order.
+         */
+        private void preload(Optional<ProjectFile> declared, List<Path> plain) {
+            List<Path> files = new ArrayList<>();
+            declared.ifPresent(p -> p.stacks().forEach(s -> files.add(s.template())));
+            for (Path input : plain) {
+                if (Files.isDirectory(input)) {
+                    try {
+                        List<Path> found = InputDiscovery.candidates(input);
+                        folders.put(input, found);
+                        files.addAll(found);
+                    } catch (IOException e) {
+                        errors.add(InputError.atFile(display(input), "cannot read folder: " + e.getMessage()));
+                    }
+                } else {
+                    files.add(input);
+                }
             }
-            ProjectFile p = project.get();
+            files.stream().filter(Files::isRegularFile).map(f -> f.toAbsolutePath().normalize()).distinct()
+                    .toList().parallelStream().forEach(f -> preloaded.put(f, loader.load(f, display(f))));
+        }
+
+        private void project(ProjectFile p) {
             for (ProjectFile.StackDecl stack : p.stacks()) {
                 Optional<Document> template = template(stack.template(), true);
                 if (template.isEmpty()) {
@@ -169,12 +197,8 @@ public final class Linter {
 
         private void plainInput(Path input) {
             if (Files.isDirectory(input)) {
-                try {
-                    for (Path file : InputDiscovery.candidates(input)) {
-                        template(file, false).ifPresent(d -> addPlain(file, d));
-                    }
-                } catch (IOException e) {
-                    errors.add(InputError.atFile(display(input), "cannot read folder: " + e.getMessage()));
+                for (Path file : folders.getOrDefault(input, List.of())) {
+                    template(file, false).ifPresent(d -> addPlain(file, d));
                 }
             } else if (Files.exists(input)) {
                 template(input, true).ifPresent(d -> addPlain(input, d));
@@ -208,7 +232,8 @@ public final class Linter {
             if (!Files.isRegularFile(file)) {
                 errors.add(InputError.atFile(display(file), "no such file"));
             } else {
-                DocumentLoader.Result loaded = loader.load(file, display(file));
+                DocumentLoader.Result loaded = preloaded.containsKey(key) ? preloaded.get(key)
+                        : loader.load(file, display(file));
                 files.add(key);
                 loaded.error().ifPresent(errors::add);
                 if (loaded.document().isPresent()) {
