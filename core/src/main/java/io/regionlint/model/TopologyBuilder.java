@@ -52,6 +52,9 @@ public final class TopologyBuilder {
                 continue;
             }
             for (Map.Entry<String, Node> entry : resourceMap.entries().entrySet()) {
+                if (entry.getKey().startsWith("Fn::ForEach::")) {
+                    continue; // AWS::LanguageExtensions loops are not expanded; their resources are not modelled
+                }
                 resourceOf(stack, resolver, entry.getKey(), entry.getValue(),
                         resourceMap.keyRange(entry.getKey()), errors).ifPresent(resources::add);
             }

@@ -1,0 +1,45 @@
+package io.regionlint.config;
+
+import io.regionlint.load.SourceRange;
+import io.regionlint.model.RegionRole;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated {@code .regionlint.yaml}. Paths are already resolved against the file's folder.
+ *
+ * @param regions every Region of the system and its role, in file order
+ * @param rules rule settings by id or id prefix
+ */
+public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                          List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions) {
+
+    public ProjectFile {
+        regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
+        stacks = List.copyOf(stacks);
+        rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** One entry of {@code topology.stacks}. */
+    public record StackDecl(String name, Optional<String> stackName, Path template, String templateText,
+                            List<String> regions, Optional<String> account, Map<String, String> parameters,
+                            Map<String, Map<String, String>> regionParameters, SourceRange declaredAt) {
+    }
+
+    /**
+     * One entry of {@code rules}.
+     *
+     * @param severity "error", "warning" or "note" when overridden
+     */
+    public record RuleSetting(String idOrPrefix, boolean enabled, Optional<String> severity,
+                              Map<String, Object> options) {
+    }
+
+    /** One entry of {@code suppressions}. */
+    public record SuppressionDecl(String rule, Optional<String> resource, String reason, Optional<LocalDate> expires) {
+    }
+}

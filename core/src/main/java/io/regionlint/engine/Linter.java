@@ -1,0 +1,238 @@
+package io.regionlint.engine;
+
+import io.regionlint.config.ProjectFile;
+import io.regionlint.config.ProjectFileLoader;
+import io.regionlint.load.Document;
+import io.regionlint.load.DocumentLoader;
+import io.regionlint.load.InputDiscovery;
+import io.regionlint.load.InputError;
+import io.regionlint.model.RegionRole;
+import io.regionlint.model.StackSpec;
+import io.regionlint.model.Topology;
+import io.regionlint.model.TopologyBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The core's entry point: one {@link LintRequest} in, one {@link LintResult} out. Loads the
+ * inputs (every file either becomes a template or an input error), builds the topology, runs
+ * the selected rules and applies severities and suppressions. Never throws for bad input.
+ */
+public final class Linter {
+
+    private final RuleRegistry registry;
+
+    public Linter(RuleRegistry registry) {
+        this.registry = registry;
+    }
+
+    public LintResult run(LintRequest request) {
+        Inputs inputs = new Inputs(request);
+        inputs.collect();
+        TopologyBuilder.Result built = TopologyBuilder.build(inputs.specs, inputs.regionRoles());
+        List<InputError> errors = new ArrayList<>(inputs.errors);
+        errors.addAll(built.errors());
+        errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
+                .thenComparingInt(InputError::column).thenComparing(InputError::message));
+        RuleSelection selection = new RuleSelection(request, inputs.project);
+        List<RuleDescriptor> toRun = registry.all().stream().filter(selection::enabled).toList();
+        List<Finding> findings = new ArrayList<>();
+        Topology topology = built.topology();
+        Suppressions suppressions = new Suppressions(inputs.project, topology);
+        for (RuleDescriptor rule : toRun) {
+            RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule));
+            rule.rule().check(context);
+            Severity severity = selection.severity(rule);
+            for (FindingBuilder builder : context.reported()) {
+                Finding finding = builder.build().withSeverity(severity);
+                findings.add(suppressions.apply(finding));
+            }
+        }
+        findings.sort(Comparator.comparing((Finding f) -> f.location().file())
+                .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column())
+                .thenComparing(Finding::ruleId).thenComparing(Finding::message).thenComparing(Finding::fingerprint));
+        int[] counts = new int[Severity.values().length];
+        int suppressed = 0;
+        for (Finding f : findings) {
+            if (f.suppressed().isPresent()) {
+                suppressed++;
+            } else {
+                counts[f.severity().ordinal()]++;
+            }
+        }
+        LintResult.Summary summary = new LintResult.Summary(inputs.files.size(), topology.stacks().size(),
+                topology.resources().size(), counts[0], counts[1], counts[2], suppressed);
+        return new LintResult(findings, errors, toRun, summary);
+    }
+
+    /** Turns the request's inputs into stack specs, loading each file once. */
+    private static final class Inputs {
+
+        private final LintRequest request;
+        private final DocumentLoader loader;
+        private final Map<Path, Optional<Document>> cache = new HashMap<>();
+        private final Set<Path> files = new LinkedHashSet<>();
+        private final List<StackSpec> specs = new ArrayList<>();
+        private final List<InputError> errors = new ArrayList<>();
+        private Optional<ProjectFile> project = Optional.empty();
+
+        Inputs(LintRequest request) {
+            this.request = request;
+            this.loader = new DocumentLoader(request.limits());
+        }
+
+        Map<String, RegionRole> regionRoles() {
+            Map<String, RegionRole> roles = new LinkedHashMap<>();
+            project.ifPresent(p -> roles.putAll(p.regions()));
+            for (String region : request.regions()) {
+                roles.putIfAbsent(region, RegionRole.ACTIVE);
+            }
+            if (project.isPresent() && project.get().regions().isEmpty()) {
+                // a project that lists no roles: every Region it deploys to counts as active
+                project.get().stacks().forEach(s -> s.regions().forEach(r -> roles.putIfAbsent(r, RegionRole.ACTIVE)));
+            }
+            return roles;
+        }
+
+        void collect() {
+            List<Path> plain = new ArrayList<>();
+            Optional<Path> projectFile = request.configFile();
+            List<Path> inputs = request.inputs();
+            if (projectFile.isEmpty() && inputs.isEmpty()) {
+                projectFile = ProjectFileLoader.find(request.baseDir());
+                if (projectFile.isEmpty()) {
+                    errors.add(InputError.atFile(".", "no inputs given and no " + ProjectFileLoader.FILE_NAME
+                            + " found in " + request.baseDir().toAbsolutePath().normalize() + " or its parents"));
+                }
+            }
+            for (Path input : inputs) {
+                if (Files.isDirectory(input) && Files.isRegularFile(input.resolve(ProjectFileLoader.FILE_NAME))
+                        && projectFile.isEmpty()) {
+                    projectFile = Optional.of(input.resolve(ProjectFileLoader.FILE_NAME));
+                } else if (input.getFileName() != null
+                        && input.getFileName().toString().equals(ProjectFileLoader.FILE_NAME) && projectFile.isEmpty()) {
+                    projectFile = Optional.of(input);
+                } else {
+                    plain.add(input);
+                }
+            }
+            projectFile.ifPresent(this::project);
+            for (Path input : plain) {
+                plainInput(input);
+            }
+        }
+
+        private void project(Path file) {
+            ProjectFileLoader.Result result = ProjectFileLoader.load(file, display(file), loader);
+            errors.addAll(result.errors());
+            project = result.project();
+            if (project.isEmpty()) {
+                return;
+            }
+            ProjectFile p = project.get();
+            for (ProjectFile.StackDecl stack : p.stacks()) {
+                Optional<Document> template = template(stack.template(), true);
+                if (template.isEmpty()) {
+                    continue;
+                }
+                List<String> regions = stack.regions().isEmpty() ? List.copyOf(p.regions().keySet()) : stack.regions();
+                Optional<String> account = stack.account().or(request::account).or(p::defaultAccount);
+                if (regions.isEmpty()) {
+                    specs.add(new StackSpec(stack.stackName().orElse(stack.name()), template.get(), Optional.empty(),
+                            account, merge(stack.parameters(), Map.of())));
+                }
+                for (String region : regions) {
+                    String name = stack.stackName().map(n -> regions.size() > 1 ? n + "-" + region : n)
+                            .orElse(stack.name() + "-" + region);
+                    specs.add(new StackSpec(name, template.get(), Optional.of(region), account,
+                            merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of()))));
+                }
+            }
+        }
+
+        private Map<String, String> merge(Map<String, String> base, Map<String, String> perRegion) {
+            Map<String, String> out = new LinkedHashMap<>(base);
+            out.putAll(perRegion);
+            out.putAll(request.parameters());
+            return out;
+        }
+
+        private void plainInput(Path input) {
+            if (Files.isDirectory(input)) {
+                try {
+                    for (Path file : InputDiscovery.candidates(input)) {
+                        template(file, false).ifPresent(d -> addPlain(file, d));
+                    }
+                } catch (IOException e) {
+                    errors.add(InputError.atFile(display(input), "cannot read folder: " + e.getMessage()));
+                }
+            } else if (Files.exists(input)) {
+                template(input, true).ifPresent(d -> addPlain(input, d));
+            } else {
+                errors.add(InputError.atFile(display(input), "no such file or folder"));
+            }
+        }
+
+        private void addPlain(Path file, Document document) {
+            String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            Optional<String> account = request.account().or(() -> project.flatMap(ProjectFile::defaultAccount));
+            if (request.regions().isEmpty()) {
+                specs.add(new StackSpec(stem, document, Optional.empty(), account, request.parameters()));
+            }
+            for (String region : request.regions()) {
+                specs.add(new StackSpec(stem + "-" + region, document, Optional.of(region), account,
+                        request.parameters()));
+            }
+        }
+
+        /**
+         * Loads a template once. Named explicitly, a file that is not a template is an input
+         * error; found by walking a folder, it is skipped (folders hold other YAML and JSON).
+         */
+        private Optional<Document> template(Path file, boolean explicit) {
+            Path key = file.toAbsolutePath().normalize();
+            if (cache.containsKey(key)) {
+                return cache.get(key);
+            }
+            Optional<Document> result = Optional.empty();
+            if (!Files.isRegularFile(file)) {
+                errors.add(InputError.atFile(display(file), "no such file"));
+            } else {
+                DocumentLoader.Result loaded = loader.load(file, display(file));
+                files.add(key);
+                loaded.error().ifPresent(errors::add);
+                if (loaded.document().isPresent()) {
+                    Document d = loaded.document().get();
+                    if (InputDiscovery.isTemplate(d)) {
+                        result = Optional.of(d);
+                    } else if (explicit) {
+                        errors.add(InputError.atFile(d.displayPath(),
+                                "not a CloudFormation template (no Resources or AWSTemplateFormatVersion section)"));
+                    } else {
+                        files.remove(key);
+                    }
+                }
+            }
+            cache.put(key, result);
+            return result;
+        }
+
+        private String display(Path file) {
+            Path base = request.baseDir().toAbsolutePath().normalize();
+            Path abs = file.toAbsolutePath().normalize();
+            Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+            String text = shown.toString().replace('\\', '/');
+            return text.isEmpty() ? "." : text;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.regionlint.engine;
+
+import io.regionlint.config.ProjectFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which rules run, at which severity, with which options: the project file first, then the
+ * command line. Where settings name overlapping prefixes, the longest prefix wins.
+ */
+final class RuleSelection {
+
+    private final LintRequest request;
+    private final Map<String, ProjectFile.RuleSetting> settings;
+
+    RuleSelection(LintRequest request, Optional<ProjectFile> project) {
+        this.request = request;
+        this.settings = project.map(ProjectFile::rules).orElse(Map.of());
+    }
+
+    boolean enabled(RuleDescriptor rule) {
+        if (!request.includeRules().isEmpty() && longest(request.includeRules(), rule.id()).isEmpty()) {
+            return false;
+        }
+        if (longest(request.excludeRules(), rule.id()).isPresent()) {
+            return false;
+        }
+        // a rule named on the command line runs even where the project file turns it off
+        if (longest(request.includeRules(), rule.id()).isPresent()) {
+            return true;
+        }
+        return setting(rule).map(ProjectFile.RuleSetting::enabled).orElse(true);
+    }
+
+    Severity severity(RuleDescriptor rule) {
+        Optional<String> cli = longest(List.copyOf(request.severities().keySet()), rule.id());
+        if (cli.isPresent()) {
+            return request.severities().get(cli.get());
+        }
+        return setting(rule).flatMap(ProjectFile.RuleSetting::severity).flatMap(Severity::parse)
+                .orElse(rule.severity());
+    }
+
+    Map<String, Object> options(RuleDescriptor rule) {
+        return setting(rule).map(ProjectFile.RuleSetting::options).orElse(Map.of());
+    }
+
+    private Optional<ProjectFile.RuleSetting> setting(RuleDescriptor rule) {
+        return longest(List.copyOf(settings.keySet()), rule.id()).map(settings::get);
+    }
+
+    private static Optional<String> longest(List<String> prefixes, String id) {
+        return prefixes.stream().filter(p -> id.startsWith(p.trim().toUpperCase(java.util.Locale.ROOT)))
+                .max(java.util.Comparator.comparingInt(String::length));
+    }
+}
