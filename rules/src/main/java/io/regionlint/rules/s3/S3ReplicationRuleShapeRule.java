@@ -111,11 +111,9 @@ public final class S3ReplicationRuleShapeRule implements Rule {
             if (rule.isV2() == first.isV2()) {
                 continue;
             }
-            Value at = rule.isV2() ? rule.rule().get("Filter").orElseThrow()
-                    : rule.rule().get("Prefix").orElse(rule.rule());
             String schema = rule.isV2() ? "the V2 schema (Filter)" : "the V1 schema (Prefix, no Filter)";
             String other = first.isV2() ? "the V2 schema" : "the V1 schema";
-            context.report(Site.of(bucket, at), "Replication rule " + rule.label() + " of bucket "
+            context.report(Site.of(bucket, rule.rule()), "Replication rule " + rule.label() + " of bucket "
                             + bucket.describe() + " uses " + schema + " but rule " + first.label() + " uses "
                             + other + "; one replication configuration cannot mix them: write every rule with"
                             + " Filter, Priority and DeleteMarkerReplication")
