@@ -55,9 +55,9 @@ public final class S3KmsObjectsNotReplicatedRule implements Rule {
         context.report(Site.of(bucket, rule.rule()), "Bucket " + bucket.describe() + " encrypts objects with "
                         + algorithmName + " by default, but replication rule " + rule.label() + " lacks "
                         + String.join(" and ", missing) + ", so S3 does not replicate its KMS-encrypted objects to "
-                        + S3Facts.destinationName(rule) + "; add "
-                        + (missing.size() == 2 ? "both" : "it")
-                        + " (ReplicaKmsKeyID names a KMS key in the destination Region)")
+                        + S3Facts.destinationName(rule) + "; add " + (missing.size() == 2 ? "both" : "it")
+                        + (missing.size() == 2 || missing.get(0).endsWith("ReplicaKmsKeyID")
+                        ? " (ReplicaKmsKeyID names a KMS key in the destination Region)" : ""))
                 .related(bucket, Optional.of(algorithm), "the bucket's default encryption");
     }
 
