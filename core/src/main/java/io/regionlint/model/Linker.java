@@ -59,7 +59,7 @@ final class Linker {
         byType.forEach((type, list) -> frozenTypes.put(type, List.copyOf(list)));
         return new Topology(stacks, resources, frozenTypes, regionRoles, rules, bySource, byDestination, permissions,
                 unresolved, data, data.globalTables(), data.globalDatabases(), data.instancesByCluster(),
-                data.replicaKeys());
+                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses());
     }
 
     // ---- lookups ----------------------------------------------------------------------------

@@ -26,13 +26,15 @@ public final class Topology {
     private final List<GlobalDatabase> globalDatabases;
     private final Map<String, List<Resource>> instancesByCluster;
     private final Map<String, List<Resource>> replicaKeysByPrimary;
+    private final List<SecretUse> secretUses;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
              Map<String, List<ReplicationRule>> rulesBySource, Map<String, List<ReplicationRule>> rulesByDestination,
              Map<String, RolePermissions> permissionsByRole, List<UnresolvedPeer> unresolvedPeers,
              DataTierLinker data, List<GlobalTable> globalTables, List<GlobalDatabase> globalDatabases,
-             Map<String, List<Resource>> instancesByCluster, Map<String, List<Resource>> replicaKeysByPrimary) {
+             Map<String, List<Resource>> instancesByCluster, Map<String, List<Resource>> replicaKeysByPrimary,
+             List<SecretUse> secretUses) {
         this.stacks = List.copyOf(stacks);
         this.resources = List.copyOf(resources);
         this.resourcesByType = resourcesByType;
@@ -47,6 +49,17 @@ public final class Topology {
         this.globalDatabases = List.copyOf(globalDatabases);
         this.instancesByCluster = instancesByCluster;
         this.replicaKeysByPrimary = replicaKeysByPrimary;
+        this.secretUses = List.copyOf(secretUses);
+    }
+
+    /** Every place a loaded resource reads a secret, in topology order. */
+    public List<SecretUse> secretUses() {
+        return secretUses;
+    }
+
+    /** The Regions a secret exists in (its own and its replicas'); empty when not known. */
+    public Optional<java.util.Set<String>> secretRegions(Resource secret) {
+        return SecretLinker.regions(secret);
     }
 
     /** Every DynamoDB global table with its replicas and witnesses. */
