@@ -54,10 +54,12 @@ final class Linker {
             }
         }
         Map<String, RolePermissions> permissions = permissions();
+        DataTierLinker data = new DataTierLinker(byKey, byType);
         Map<String, List<Resource>> frozenTypes = new LinkedHashMap<>();
         byType.forEach((type, list) -> frozenTypes.put(type, List.copyOf(list)));
         return new Topology(stacks, resources, frozenTypes, regionRoles, rules, bySource, byDestination, permissions,
-                unresolved);
+                unresolved, data, data.globalTables(), data.globalDatabases(), data.instancesByCluster(),
+                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses());
     }
 
     // ---- lookups ----------------------------------------------------------------------------
