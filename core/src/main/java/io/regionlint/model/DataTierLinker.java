@@ -103,6 +103,72 @@ final class DataTierLinker {
         }
     }
 
+    /** Every key protecting a Regional copy of data, in topology order. */
+    List<KeyUse> keyUses(List<ReplicationRule> replication, List<GlobalTable> tables, List<GlobalDatabase> databases) {
+        List<KeyUse> out = new ArrayList<>();
+        java.util.Set<String> replicatedBuckets = new java.util.HashSet<>();
+        for (ReplicationRule rule : replication) {
+            if (rule.enabled()) {
+                replicatedBuckets.add(rule.source().key());
+                rule.destination().ifPresent(d -> replicatedBuckets.add(d.key()));
+            }
+        }
+        for (Resource bucket : byType.getOrDefault("AWS::S3::Bucket", List.of())) {
+            Optional<Value> rules = bucket.properties().at("BucketEncryption", "ServerSideEncryptionConfiguration");
+            if (rules.isPresent() && rules.get() instanceof ListValue list) {
+                for (Value rule : list.items()) {
+                    rule.at("ServerSideEncryptionByDefault", "KMSMasterKeyID").ifPresent(key -> out.add(use(bucket,
+                            key, bucket.region(), "objects of bucket " + bucket.describe(),
+                            replicatedBuckets.contains(bucket.key()))));
+                }
+            }
+        }
+        for (ReplicationRule rule : replication) {
+            Optional<Value> key = rule.rule().at("Destination", "EncryptionConfiguration", "ReplicaKmsKeyID");
+            if (key.isPresent() && rule.enabled()) {
+                Optional<String> region = rule.destination().flatMap(Resource::region);
+                String where = rule.destination().map(Resource::describe).orElse("its destination bucket");
+                out.add(use(rule.source(), key.get(), region, "replicas of " + rule.source().describe() + " in "
+                        + where, true));
+            }
+        }
+        for (GlobalTable table : tables) {
+            for (GlobalTable.Replica replica : table.replicas()) {
+                replica.spec().at("SSESpecification", "KMSMasterKeyId").ifPresent(key -> out.add(use(table.table(),
+                        key, replica.region(), "replica of table '" + table.table().displayName() + "' in "
+                        + replica.region().orElse("an unknown Region"), table.replicas().size() > 1)));
+            }
+        }
+        for (Resource table : byType.getOrDefault("AWS::DynamoDB::Table", List.of())) {
+            table.properties().at("SSESpecification", "KMSMasterKeyId").ifPresent(key -> out.add(use(table, key,
+                    table.region(), "table " + table.describe(), false)));
+        }
+        java.util.Set<String> members = new java.util.HashSet<>();
+        databases.forEach(d -> d.members().forEach(m -> members.add(m.key())));
+        for (Resource cluster : byType.getOrDefault("AWS::RDS::DBCluster", List.of())) {
+            cluster.properties().get("KmsKeyId").ifPresent(key -> out.add(use(cluster, key, cluster.region(),
+                    "storage of cluster " + cluster.describe(), members.contains(cluster.key()))));
+        }
+        for (Resource secret : byType.getOrDefault(SecretLinker.SECRET, List.of())) {
+            Optional<Value> replicas = secret.properties().get("ReplicaRegions");
+            boolean replicated = replicas.isPresent() && replicas.get() instanceof ListValue l && !l.items().isEmpty();
+            secret.properties().get("KmsKeyId").ifPresent(key -> out.add(use(secret, key, secret.region(),
+                    "secret " + secret.describe(), replicated)));
+            if (replicas.isPresent() && replicas.get() instanceof ListValue list) {
+                for (Value replica : list.items()) {
+                    Optional<String> region = replica.textAt("Region");
+                    replica.at("KmsKeyId").ifPresent(key -> out.add(use(secret, key, region, "replica of secret '"
+                            + secret.displayName() + "' in " + region.orElse("an unknown Region"), true)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private KeyUse use(Resource owner, Value key, Optional<String> copyRegion, String copy, boolean replicated) {
+        return new KeyUse(owner, key, copyRegion, locate(key, owner, copyRegion), copy, replicated);
+    }
+
     /** Replica keys by the key key of their primary. */
     Map<String, List<Resource>> replicaKeys() {
         Map<String, List<Resource>> out = new HashMap<>();

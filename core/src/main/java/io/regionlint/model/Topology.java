@@ -27,6 +27,7 @@ public final class Topology {
     private final Map<String, List<Resource>> instancesByCluster;
     private final Map<String, List<Resource>> replicaKeysByPrimary;
     private final List<SecretUse> secretUses;
+    private final List<KeyUse> keyUses;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -34,7 +35,7 @@ public final class Topology {
              Map<String, RolePermissions> permissionsByRole, List<UnresolvedPeer> unresolvedPeers,
              DataTierLinker data, List<GlobalTable> globalTables, List<GlobalDatabase> globalDatabases,
              Map<String, List<Resource>> instancesByCluster, Map<String, List<Resource>> replicaKeysByPrimary,
-             List<SecretUse> secretUses) {
+             List<SecretUse> secretUses, List<KeyUse> keyUses) {
         this.stacks = List.copyOf(stacks);
         this.resources = List.copyOf(resources);
         this.resourcesByType = resourcesByType;
@@ -50,6 +51,12 @@ public final class Topology {
         this.instancesByCluster = instancesByCluster;
         this.replicaKeysByPrimary = replicaKeysByPrimary;
         this.secretUses = List.copyOf(secretUses);
+        this.keyUses = List.copyOf(keyUses);
+    }
+
+    /** Every KMS key that protects a Regional copy of data, with where the key and the copy live. */
+    public List<KeyUse> keyUses() {
+        return keyUses;
     }
 
     /** Every place a loaded resource reads a secret, in topology order. */
