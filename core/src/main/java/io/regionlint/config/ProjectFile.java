@@ -13,15 +13,32 @@ import java.util.Optional;
  *
  * @param regions every Region of the system and its role, in file order
  * @param rules rule settings by id or id prefix
+ * @param cdk {@code topology.cdk}: a CDK cloud assembly folder whose stacks join the topology
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
-                          List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions) {
+                          List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
+                          Optional<CdkDecl> cdk) {
 
     public ProjectFile {
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         stacks = List.copyOf(stacks);
         rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** A project without a cloud assembly. */
+    public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                       List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions) {
+        this(file, regions, defaultAccount, stacks, rules, suppressions, Optional.empty());
+    }
+
+    /**
+     * {@code topology.cdk}.
+     *
+     * @param assembly the folder, resolved against the project file's folder
+     * @param declaredAt where the project file names it, for errors
+     */
+    public record CdkDecl(Path assembly, String text, SourceRange declaredAt) {
     }
 
     /** One entry of {@code topology.stacks}. */

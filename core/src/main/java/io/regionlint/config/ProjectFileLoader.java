@@ -158,11 +158,14 @@ public final class ProjectFileLoader {
         Map<String, RegionRole> regions = new LinkedHashMap<>();
         Optional<String> account = Optional.empty();
         List<ProjectFile.StackDecl> stacks = new ArrayList<>();
+        Optional<ProjectFile.CdkDecl> cdk = Optional.empty();
         Optional<MapNode> topology = map(root, "topology");
         if (topology.isPresent()) {
             map(topology.get(), "regions").ifPresent(r -> r.entries().forEach((region, role) ->
                     regions.put(region, RegionRole.parse(text(role)).orElseThrow())));
             account = map(topology.get(), "accounts").flatMap(a -> a.get("default")).map(ProjectFileLoader::text);
+            cdk = topology.get().get("cdk").filter(ScalarNode.class::isInstance).map(n -> new ProjectFile.CdkDecl(
+                    dir.resolve(text(n)).normalize(), text(n), n.range()));
             Optional<Node> stackList = topology.get().get("stacks");
             if (stackList.isPresent() && stackList.get() instanceof ListNode list) {
                 for (Node item : list.items()) {
@@ -182,7 +185,7 @@ public final class ProjectFileLoader {
                         s.get("expires").map(ProjectFileLoader::text).flatMap(ProjectFileLoader::date)));
             }
         }
-        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions);
+        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions, cdk);
     }
 
     private static Optional<LocalDate> date(String text) {

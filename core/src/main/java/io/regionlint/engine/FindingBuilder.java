@@ -69,7 +69,10 @@ public final class FindingBuilder {
                 r.constructPath(), arn);
     }
 
-    /** Rule, stack (or construct path), logical id and property path: never a line number. */
+    /**
+     * Rule, stack and logical id (or, for CDK resources, construct path and Region) and property
+     * path: never a line number.
+     */
     private String fingerprint() {
         StringBuilder basis = new StringBuilder(rule.id()).append('|');
         if (site.resource().isPresent()) {
@@ -77,7 +80,10 @@ public final class FindingBuilder {
             String resourcePointer = "/Resources/" + r.logicalId().replace("~", "~0").replace("/", "~1");
             String path = site.pointer().map(p -> p.startsWith(resourcePointer)
                     ? p.substring(resourcePointer.length()) : p).orElse("");
-            basis.append(r.constructPath().orElse(r.stack().name() + "/" + r.logicalId())).append('|').append(path);
+            // a construct path survives a regenerated assembly; one environment-agnostic stack
+            // deployed to several Regions has one construct path, so the Region joins it
+            basis.append(r.constructPath().map(c -> c + "@" + r.region().orElse(""))
+                    .orElse(r.stack().name() + "/" + r.logicalId())).append('|').append(path);
         } else {
             basis.append(site.range().file()).append('|').append(message);
         }

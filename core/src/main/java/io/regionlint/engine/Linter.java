@@ -2,6 +2,8 @@ package io.regionlint.engine;
 
 import io.regionlint.config.ProjectFile;
 import io.regionlint.config.ProjectFileLoader;
+import io.regionlint.load.CloudAssembly;
+import io.regionlint.load.CloudAssemblyReader;
 import io.regionlint.load.Document;
 import io.regionlint.load.DocumentLoader;
 import io.regionlint.load.InputDiscovery;
@@ -87,6 +89,9 @@ public final class Linter {
         private final Set<String> stackGroups = new java.util.HashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
         private final List<InputError> errors = new ArrayList<>();
+        private final Set<Path> assemblies = new java.util.HashSet<>();
+        private final Set<Path> readAssemblies = new java.util.HashSet<>();
+        private final Set<String> cdkRegions = new LinkedHashSet<>();
         private Optional<ProjectFile> project = Optional.empty();
 
         Inputs(LintRequest request) {
@@ -103,6 +108,10 @@ public final class Linter {
             if (project.isPresent() && project.get().regions().isEmpty()) {
                 // a project that lists no roles: every Region it deploys to counts as active
                 project.get().stacks().forEach(s -> s.regions().forEach(r -> roles.putIfAbsent(r, RegionRole.ACTIVE)));
+            }
+            if (project.isEmpty() || project.get().regions().isEmpty()) {
+                // so do the Regions of a cloud assembly's stacks, where no project file gives roles
+                cdkRegions.forEach(r -> roles.putIfAbsent(r, RegionRole.ACTIVE));
             }
             return roles;
         }
@@ -130,11 +139,111 @@ public final class Linter {
                 }
             }
             Optional<ProjectFile> declared = projectFile.map(this::readProject);
+            for (Path input : plain) {
+                assemblyOf(input).ifPresent(a -> assemblies.add(input));
+            }
             preload(declared, plain);
             declared.ifPresent(this::project);
+            declared.flatMap(ProjectFile::cdk).ifPresent(this::projectAssembly);
             for (Path input : plain) {
-                plainInput(input);
+                Optional<Path> assembly = assemblyOf(input);
+                if (assembly.isPresent()) {
+                    assembly(assembly.get());
+                } else {
+                    plainInput(input);
+                }
             }
+        }
+
+        /**
+         * The cloud assembly an input names: a folder that is one ({@code cdk.out}, or a folder
+         * whose manifest.json lists artifacts), or the manifest.json of one. Folders below an
+         * input folder are never taken for assemblies: discovery skips {@code cdk.out}.
+         */
+        private Optional<Path> assemblyOf(Path input) {
+            if (Files.isDirectory(input)) {
+                return CloudAssemblyReader.isAssembly(input) ? Optional.of(input) : Optional.empty();
+            }
+            Path parent = input.toAbsolutePath().normalize().getParent();
+            if (input.getFileName() != null && input.getFileName().toString().equals(CloudAssemblyReader.MANIFEST)
+                    && parent != null && CloudAssemblyReader.isAssembly(parent)) {
+                return Optional.of(parent);
+            }
+            return Optional.empty();
+        }
+
+        private void projectAssembly(ProjectFile.CdkDecl cdk) {
+            if (!Files.isDirectory(cdk.assembly()) || !Files.isRegularFile(cdk.assembly()
+                    .resolve(CloudAssemblyReader.MANIFEST))) {
+                errors.add(InputError.at(cdk.declaredAt(), "topology.cdk: '" + cdk.text() + "' is not a CDK cloud"
+                        + " assembly (no " + CloudAssemblyReader.MANIFEST + " there); run 'cdk synth' first"));
+                return;
+            }
+            assembly(cdk.assembly());
+        }
+
+        /**
+         * A cloud assembly's stacks become stack specs in manifest order, each nested stack right
+         * after its parent. A stack with an environment is deployed there; an
+         * environment-agnostic one to each Region of --regions or the project file, or, with
+         * none, linted without a Region. The group of a CDK stack is its construct path below its
+         * stage, so the copies of one stack in Regional stages are twins.
+         */
+        private void assembly(Path folder) {
+            if (!readAssemblies.add(folder.toAbsolutePath().normalize())) {
+                return; // named twice
+            }
+            CloudAssembly read = CloudAssemblyReader.read(folder, this::display, loader);
+            errors.addAll(read.errors());
+            read.files().stream().filter(f -> !f.getFileName().toString().equals(CloudAssemblyReader.MANIFEST))
+                    .forEach(f -> files.add(f.toAbsolutePath().normalize()));
+            List<String> fallback = !request.regions().isEmpty() ? request.regions()
+                    : project.map(p -> List.copyOf(p.regions().keySet())).orElse(List.of());
+            for (CloudAssembly.Stack stack : read.stacks()) {
+                Optional<String> account = stack.account().or(request::account)
+                        .or(() -> project.flatMap(ProjectFile::defaultAccount));
+                Map<String, String> parameters = new LinkedHashMap<>(stack.parameters());
+                parameters.putAll(request.parameters());
+                if (stack.region().isPresent()) {
+                    cdkStack(stack.stackName(), stack, stack.region(), account, parameters);
+                } else if (fallback.isEmpty()) {
+                    cdkStack(stack.stackName(), stack, Optional.empty(), account, parameters);
+                } else {
+                    for (String region : fallback) {
+                        cdkStack(stack.stackName() + "-" + region, stack, Optional.of(region), account, parameters);
+                    }
+                }
+            }
+        }
+
+        private void cdkStack(String name, CloudAssembly.Stack stack, Optional<String> region,
+                              Optional<String> account, Map<String, String> parameters) {
+            String unique = uniqueName(name);
+            region.ifPresent(cdkRegions::add);
+            specs.add(new StackSpec(unique, stack.pathInStage(), stack.template(), region, account, parameters));
+            nestedStacks(unique, stack.pathInStage(), stack.nested(), region, account);
+        }
+
+        /** Nested stacks deploy with their parent: its Region and account, the parameters it passes. */
+        private void nestedStacks(String parent, String parentGroup, List<CloudAssembly.NestedStack> nested,
+                                  Optional<String> region, Optional<String> account) {
+            for (CloudAssembly.NestedStack n : nested) {
+                String name = uniqueName(parent + "-" + n.logicalId());
+                String group = parentGroup + "/" + n.logicalId();
+                specs.add(new StackSpec(name, group, n.template(), region, account, Map.of(),
+                        Optional.of(new StackSpec.NestedIn(parent, n.logicalId()))));
+                nestedStacks(name, group, n.nested(), region, account);
+            }
+        }
+
+        private String uniqueName(String name) {
+            Set<String> taken = new java.util.HashSet<>();
+            specs.forEach(s -> taken.add(s.name()));
+            String unique = name;
+            for (int n = 2; taken.contains(unique); n++) {
+                unique = name + "-" + n;
+            }
+            return unique;
         }
 
         private ProjectFile readProject(Path file) {
@@ -152,6 +261,9 @@ public final class Linter {
             List<Path> files = new ArrayList<>();
             declared.ifPresent(p -> p.stacks().forEach(s -> files.add(s.template())));
             for (Path input : plain) {
+                if (assemblies.contains(input)) {
+                    continue; // read through its manifest, never searched for templates
+                }
                 if (Files.isDirectory(input)) {
                     try {
                         List<Path> found = InputDiscovery.candidates(input);

@@ -54,12 +54,30 @@ final class Resolver {
     private final Map<String, String> physicalNames = new HashMap<>();
     private final Set<String> namesInProgress = new HashSet<>();
 
-    /** Exports of the loaded stacks, by {@link #exportKey}; read by {@code Fn::ImportValue}. */
+    /** The prefix of the SSM parameters that carry CDK cross-Region references. */
+    static final String CDK_EXPORTS = "/cdk/exports/";
+    /** The custom resource that writes a producer's values to SSM in each consumer's Region. */
+    static final String CDK_EXPORT_WRITER = "Custom::CrossRegionExportWriter";
+    /** The custom resource a consumer reads those SSM parameters through. */
+    static final String CDK_EXPORT_READER = "Custom::CrossRegionExportReader";
+
+    /**
+     * Values the loaded stacks give other stacks: exports by {@link #exportKey} (read by
+     * {@code Fn::ImportValue}), CDK cross-Region references by {@link #ssmExportKey}, nested stack
+     * outputs by {@link #nestedOutputKey}.
+     */
     private final Map<String, Value> exports;
+    /** Parameters a parent stack passes with a value that is not known, by name. */
+    private final Map<String, UnknownValue> passedUnknown;
 
     Resolver(StackInstance stack, MapNode root, Map<String, Value> exports) {
+        this(stack, root, exports, Map.of());
+    }
+
+    Resolver(StackInstance stack, MapNode root, Map<String, Value> exports, Map<String, UnknownValue> passedUnknown) {
         this.stack = stack;
         this.exports = exports;
+        this.passedUnknown = passedUnknown;
         this.parameters = section(root, "Parameters");
         this.mappings = section(root, "Mappings");
         this.conditions = section(root, "Conditions");
@@ -162,6 +180,11 @@ final class Resolver {
     Value resolve(Node node) {
         if (node instanceof ScalarNode scalar) {
             if (scalar.value() instanceof String s && s.contains("{{resolve:")) {
+                String trimmed = s.strip();
+                if (trimmed.startsWith("{{resolve:ssm:" + CDK_EXPORTS) && trimmed.endsWith("}}")
+                        && trimmed.indexOf("}}") == trimmed.length() - 2) {
+                    return crossRegionReference(trimmed.substring("{{resolve:ssm:".length(), trimmed.length() - 2), node);
+                }
                 return new UnknownValue("dynamic reference " + s.substring(s.indexOf("{{resolve:")), node);
             }
             return new ScalarValue(scalar.value(), node);
@@ -238,6 +261,51 @@ final class Resolver {
         return account.orElse("?") + "|" + region.orElse("?") + "|" + name;
     }
 
+    /** A CDK cross-Region reference: an SSM parameter in one account and Region. */
+    static String ssmExportKey(Optional<String> account, String region, String parameterName) {
+        return "ssm|" + account.orElse("?") + "|" + region + "|" + parameterName;
+    }
+
+    /** An output of a nested stack, as its parent reads it ({@code Fn::GetAtt [Nested, Outputs.X]}). */
+    static String nestedOutputKey(String parentStack, String logicalId, String output) {
+        return "nested|" + parentStack + "|" + logicalId + "|" + output;
+    }
+
+    /**
+     * What a {@code Custom::CrossRegionExportWriter} writes: {@code WriterProps.exports} maps SSM
+     * parameter names ({@code /cdk/exports/<consumer stack>/<id>}) to values, written in the
+     * Region {@code WriterProps.region} of the writer's own account.
+     */
+    static Map<String, Value> writerExports(StackInstance writer, MapValue properties) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Optional<String> region = properties.textAt("WriterProps", "region");
+        Optional<Value> exported = properties.at("WriterProps", "exports");
+        if (region.isEmpty() || exported.isEmpty() || !(exported.get() instanceof MapValue map)) {
+            return out;
+        }
+        map.entries().forEach((name, value) -> {
+            if (name.startsWith(CDK_EXPORTS) && !value.isUnknown()) {
+                out.put(ssmExportKey(writer.account(), region.get(), name), value);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A CDK cross-Region reference read in this stack: the value the producer's writer put in
+     * SSM in this stack's account and Region, where that stack is loaded.
+     */
+    private Value crossRegionReference(String parameterName, Node at) {
+        if (stack.region().isPresent()) {
+            Value written = exports.get(ssmExportKey(stack.account(), stack.region().get(), parameterName));
+            if (written != null) {
+                return locatedAt(written, at);
+            }
+        }
+        return unknown("CDK cross-Region reference '" + parameterName + "': no loaded stack writes it to "
+                + stack.regionLabel(), at);
+    }
+
     private Value importValue(Node args, Node at) {
         Value exportName = resolve(args);
         Optional<String> name = exportName == null ? Optional.empty() : exportName.text();
@@ -255,6 +323,29 @@ final class Resolver {
         }
         return unknown("Fn::ImportValue '" + Tokens.display(name.get()) + "': no loaded stack in "
                 + stack.regionLabel() + " exports it", at);
+    }
+
+    /** The stack's outputs whose value is known and whose condition holds, by output name. */
+    Map<String, Value> outputs(MapNode root) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Optional<Node> outputs = root.get("Outputs");
+        if (outputs.isEmpty() || !(outputs.get() instanceof MapNode outputMap)) {
+            return out;
+        }
+        for (Map.Entry<String, Node> entry : outputMap.entries().entrySet()) {
+            if (!(entry.getValue() instanceof MapNode o) || o.get("Value").isEmpty()) {
+                continue;
+            }
+            Optional<Node> condition = o.get("Condition").filter(ScalarNode.class::isInstance);
+            if (condition.isPresent() && condition(((ScalarNode) condition.get()).text()) == Truth.FALSE) {
+                continue;
+            }
+            Value value = resolve(o.get("Value").get());
+            if (value != null && !value.isUnknown()) {
+                out.put(entry.getKey(), value);
+            }
+        }
+        return out;
     }
 
     /** The stack's exports: {@code Outputs.*.Export.Name} to the output's value. */
@@ -344,6 +435,9 @@ final class Resolver {
         String text;
         if (given != null) {
             text = given;
+        } else if (passedUnknown.containsKey(name)) {
+            return unknown("parameter '" + name + "' is passed by the parent stack as a value that is not known ("
+                    + passedUnknown.get(name).reason() + ")", at);
         } else {
             Optional<Node> def = declaration instanceof MapNode m ? m.get("Default") : Optional.empty();
             if (def.isEmpty()) {
@@ -433,6 +527,16 @@ final class Resolver {
         }
         String type = declaration.get() instanceof MapNode r ? r.get("Type").filter(ScalarNode.class::isInstance)
                 .map(n -> ((ScalarNode) n).text()).orElse("") : "";
+        if (type.equals(CDK_EXPORT_READER) && attribute.startsWith(CDK_EXPORTS)) {
+            return crossRegionReference(attribute, at);
+        }
+        if (type.equals("AWS::CloudFormation::Stack") && attribute.startsWith("Outputs.")) {
+            String output = attribute.substring("Outputs.".length());
+            Value value = exports.get(nestedOutputKey(stack.name(), resource, output));
+            return value != null ? locatedAt(value, at)
+                    : unknown("output '" + output + "' of nested stack '" + resource + "': its template is not"
+                    + " loaded or the output is not known", at);
+        }
         if (type.equals("AWS::S3::Bucket")) {
             String partition = stack.region().map(Regions::partition).orElse("aws");
             String name = physicalName(resource);

@@ -9,14 +9,24 @@ import java.util.Optional;
  * A template deployed to one Region in one account with one set of parameter values.
  *
  * @param group the stack it is an instance of; instances of one group in several Regions are twins
+ * @param parameters the values given for its parameters (for a nested stack, including the known
+ *     values its parent passes)
  * @param unknownParameters parameters with neither a given value nor a default, in template order
+ * @param nestedIn for a nested stack, its parent stack instance and the parent's resource that creates it
  */
 public record StackInstance(String name, String group, Document template, Optional<String> region, Optional<String> account,
-                            Map<String, String> parameters, List<String> unknownParameters) {
+                            Map<String, String> parameters, List<String> unknownParameters,
+                            Optional<StackSpec.NestedIn> nestedIn) {
 
     public StackInstance {
         parameters = Map.copyOf(parameters);
         unknownParameters = List.copyOf(unknownParameters);
+    }
+
+    /** A top-level stack instance. */
+    public StackInstance(String name, String group, Document template, Optional<String> region,
+                         Optional<String> account, Map<String, String> parameters, List<String> unknownParameters) {
+        this(name, group, template, region, account, parameters, unknownParameters, Optional.empty());
     }
 
     public String file() {

@@ -9,14 +9,29 @@ import java.util.Optional;
  * deployed and with which parameter values.
  *
  * @param name the stack instance name (by convention {@code <stack>-<region>})
- * @param group the stack these instances deploy (the project file's stack name, or the file
- *     name); instances of one group in several Regions are twins
+ * @param group the stack these instances deploy (the project file's stack name, the file name,
+ *     or a CDK stack's construct path below its stage); instances of one group in several
+ *     Regions are twins
+ * @param nestedIn for a nested stack, the parent stack instance and the parent's
+ *     {@code AWS::CloudFormation::Stack} resource; the parent's spec comes first in the list, and
+ *     the parameters that resource passes are resolved in the parent and added to
+ *     {@code parameters}
  */
 public record StackSpec(String name, String group, Document template, Optional<String> region,
-                        Optional<String> account, Map<String, String> parameters) {
+                        Optional<String> account, Map<String, String> parameters, Optional<NestedIn> nestedIn) {
+
+    /** Where a nested stack sits: its parent stack instance and the resource that creates it. */
+    public record NestedIn(String parentStack, String logicalId) {
+    }
 
     public StackSpec {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** A top-level stack (not nested). */
+    public StackSpec(String name, String group, Document template, Optional<String> region,
+                     Optional<String> account, Map<String, String> parameters) {
+        this(name, group, template, region, account, parameters, Optional.empty());
     }
 
     /** A spec whose group is its own name (a stack deployed once). */

@@ -30,9 +30,9 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
-        // stack instances are independent until linking: resolve them on all cores, keep order
-        List<Built> built = specs.parallelStream().map(s -> instance(s, Map.of())).toList();
-        built = withImports(specs, built);
+        Plan plan = new Plan(specs);
+        List<Built> built = plan.resolve(Map.of(), null);
+        built = withImports(plan, built);
         List<StackInstance> stacks = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         Set<InputError> errors = new LinkedHashSet<>();
@@ -47,60 +47,172 @@ public final class TopologyBuilder {
     /** One stack instance, resolved. */
     private record Built(Optional<StackInstance> stack, List<Resource> resources, Set<InputError> errors,
                          Map<String, Value> exports) {
+
+        static final Built ABSENT = new Built(Optional.empty(), List.of(), Set.of(), Map.of());
     }
 
     /**
-     * Resolves {@code Fn::ImportValue} against the exports of the loaded stacks: stacks that
-     * import are resolved again once the exports are known. An export built from another import
-     * needs one more round; three rounds cover any chain seen in practice, and each round costs
-     * only the importing stacks.
+     * The order stacks are resolved in: nested stacks after their parents (their parameters are
+     * what the parent passes), by depth, each depth on all cores.
      */
-    private static List<Built> withImports(List<StackSpec> specs, List<Built> built) {
-        List<Boolean> imports = specs.stream().map(s -> mentions(s.template().root(), "Fn::ImportValue")).toList();
-        if (!imports.contains(true)) {
+    private static final class Plan {
+
+        private final List<StackSpec> specs;
+        private final int[] parent;
+        private final boolean[] consumes;
+        private final List<List<Integer>> levels = new ArrayList<>();
+
+        Plan(List<StackSpec> specs) {
+            this.specs = specs;
+            this.parent = new int[specs.size()];
+            this.consumes = new boolean[specs.size()];
+            Map<String, Integer> byName = new java.util.HashMap<>();
+            int[] depth = new int[specs.size()];
+            for (int i = 0; i < specs.size(); i++) {
+                StackSpec spec = specs.get(i);
+                Integer p = spec.nestedIn().map(n -> byName.get(n.parentStack())).orElse(null);
+                parent[i] = p == null ? -1 : p;
+                depth[i] = p == null ? 0 : depth[p] + 1;
+                byName.putIfAbsent(spec.name(), i);
+                while (levels.size() <= depth[i]) {
+                    levels.add(new ArrayList<>());
+                }
+                levels.get(depth[i]).add(i);
+            }
+            java.util.stream.IntStream.range(0, specs.size()).parallel()
+                    .forEach(i -> consumes[i] = consumes(specs.get(i).template().root()));
+        }
+
+        boolean anyConsumer() {
+            for (boolean c : consumes) {
+                if (c) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Resolves every stack, or, given the previous round, only those that read other stacks'
+         * values and the nested stacks of stacks resolved again.
+         */
+        List<Built> resolve(Map<String, Value> exports, List<Built> previous) {
+            Built[] out = new Built[specs.size()];
+            for (List<Integer> level : levels) {
+                level.parallelStream().forEach(i -> {
+                    boolean parentAgain = parent[i] >= 0 && previous != null
+                            && out[parent[i]] != previous.get(parent[i]);
+                    out[i] = previous == null || consumes[i] || parentAgain
+                            ? instance(specs.get(i), exports, parent[i] < 0 ? null : out[parent[i]])
+                            : previous.get(i);
+                });
+            }
+            return List.of(out);
+        }
+    }
+
+    /**
+     * Resolves values that one stack reads from another: {@code Fn::ImportValue} of exports, the
+     * outputs of nested stacks ({@code Fn::GetAtt [Nested, Outputs.X]}) and CDK cross-Region
+     * references (SSM parameters under {@code /cdk/exports/} written by
+     * {@code Custom::CrossRegionExportWriter}). Stacks that read such values are resolved again
+     * once the values are known. A value built from another such value needs one more round;
+     * three rounds cover any chain seen in practice, and each round costs only the reading stacks.
+     */
+    private static List<Built> withImports(Plan plan, List<Built> built) {
+        if (!plan.anyConsumer()) {
             return built;
         }
         List<Built> current = built;
         for (int round = 0; round < 3; round++) {
-            Map<String, Value> exports = new java.util.HashMap<>();
-            for (Built b : current) {
-                b.exports.forEach(exports::putIfAbsent);
-            }
+            Map<String, Value> exports = exports(current);
             List<Built> previous = current;
-            current = java.util.stream.IntStream.range(0, specs.size()).parallel()
-                    .mapToObj(i -> imports.get(i) ? instance(specs.get(i), exports) : previous.get(i)).toList();
-            boolean changed = false;
-            for (int i = 0; i < specs.size() && !changed; i++) {
-                changed = !current.get(i).exports.keySet().equals(previous.get(i).exports.keySet());
-            }
-            if (!changed) {
+            current = plan.resolve(exports, previous);
+            if (signature(exports(current)).equals(signature(exports))) {
                 break;
             }
         }
         return current;
     }
 
-    private static boolean mentions(Node node, String key) {
+    private static Map<String, Value> exports(List<Built> built) {
+        Map<String, Value> exports = new java.util.HashMap<>();
+        for (Built b : built) {
+            b.exports.forEach(exports::putIfAbsent);
+        }
+        return exports;
+    }
+
+    /** What the exports say, without where: a round that changes none of it ends the rounds. */
+    private static Map<String, String> signature(Map<String, Value> exports) {
+        Map<String, String> out = new java.util.HashMap<>();
+        exports.forEach((k, v) -> out.put(k, v.text().orElse(v.getClass().getSimpleName())));
+        return out;
+    }
+
+    /**
+     * True when a template may read a value from another stack: an {@code Fn::ImportValue}, a
+     * nested stack's output, a CDK cross-Region reference. Cheap and generous: a false yes costs
+     * one more resolution of the stack.
+     */
+    static boolean consumes(Node node) {
         if (node instanceof MapNode map) {
-            if (map.entries().containsKey(key)) {
+            if (map.entries().containsKey("Fn::ImportValue")) {
+                return true;
+            }
+            Optional<Node> getAtt = map.get("Fn::GetAtt");
+            if (getAtt.isPresent() && getAtt.get() instanceof ListNode list && list.items().size() == 2
+                    && list.items().get(1) instanceof ScalarNode attribute
+                    && (attribute.text().startsWith("Outputs.") || attribute.text().startsWith(Resolver.CDK_EXPORTS))) {
                 return true;
             }
             for (Node child : map.entries().values()) {
-                if (mentions(child, key)) {
+                if (consumes(child)) {
                     return true;
                 }
             }
         } else if (node instanceof ListNode list) {
             for (Node child : list.items()) {
-                if (mentions(child, key)) {
+                if (consumes(child)) {
                     return true;
                 }
             }
+        } else if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+            return text.contains(".Outputs.") || text.contains("{{resolve:ssm:" + Resolver.CDK_EXPORTS);
         }
         return false;
     }
 
-    private static Built instance(StackSpec spec, Map<String, Value> exports) {
+    /**
+     * Resolves one stack instance. A nested stack takes the parameters its parent's
+     * {@code AWS::CloudFormation::Stack} resource passes, and does not exist where the parent or
+     * that resource does not (a condition false in this instance).
+     */
+    private static Built instance(StackSpec spec, Map<String, Value> exports, Built parent) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        Map<String, UnknownValue> passedUnknown = new java.util.LinkedHashMap<>();
+        if (spec.nestedIn().isPresent() && parent != null) {
+            String logicalId = spec.nestedIn().get().logicalId();
+            Optional<Resource> creator = parent.resources.stream().filter(r -> r.logicalId().equals(logicalId))
+                    .findFirst();
+            if (parent.stack.isEmpty() || creator.isEmpty()) {
+                return Built.ABSENT;
+            }
+            creator.get().properties().get("Parameters").filter(MapValue.class::isInstance)
+                    .ifPresent(p -> ((MapValue) p).entries().forEach((name, value) -> {
+                        Optional<String> text = value instanceof ListValue list
+                                && list.items().stream().allMatch(v -> v.text().isPresent())
+                                ? Optional.of(String.join(",", list.items().stream().map(v -> v.text().get()).toList()))
+                                : value.text();
+                        if (text.isPresent()) {
+                            parameters.put(name, text.get());
+                        } else {
+                            passedUnknown.put(name, value instanceof UnknownValue u ? u
+                                    : new UnknownValue("a value that is not a string", value.source()));
+                        }
+                    }));
+        }
+        parameters.putAll(spec.parameters());
         Set<InputError> errors = new LinkedHashSet<>();
         List<Resource> resources = new ArrayList<>();
         Node root = spec.template().root();
@@ -108,9 +220,11 @@ public final class TopologyBuilder {
             errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
             return new Built(Optional.empty(), resources, errors, Map.of());
         }
+        Set<String> given = new java.util.HashSet<>(parameters.keySet());
+        given.addAll(passedUnknown.keySet());
         StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
-                spec.parameters(), unknownParameters(rootMap, spec.parameters()));
-        Resolver resolver = new Resolver(stack, rootMap, exports);
+                parameters, unknownParameters(rootMap, given), spec.nestedIn());
+        Resolver resolver = new Resolver(stack, rootMap, exports, passedUnknown);
         Optional<Node> section = rootMap.get("Resources");
         if (section.isPresent() && !(section.get() instanceof MapNode)) {
             errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
@@ -124,7 +238,15 @@ public final class TopologyBuilder {
                         errors).ifPresent(resources::add);
             }
         }
-        return new Built(Optional.of(stack), resources, errors, resolver.exports(rootMap));
+        Map<String, Value> exported = new java.util.LinkedHashMap<>(resolver.exports(rootMap));
+        spec.nestedIn().ifPresent(n -> resolver.outputs(rootMap).forEach((output, value) ->
+                exported.put(Resolver.nestedOutputKey(n.parentStack(), n.logicalId(), output), value)));
+        for (Resource r : resources) {
+            if (r.isType(Resolver.CDK_EXPORT_WRITER)) {
+                exported.putAll(Resolver.writerExports(stack, r.properties()));
+            }
+        }
+        return new Built(Optional.of(stack), resources, errors, exported);
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,
@@ -138,6 +260,9 @@ public final class TopologyBuilder {
                 || !(typeScalar.value() instanceof String type) || type.isBlank()) {
             errors.add(InputError.at(node.range(), "resource '" + logicalId + "' has no Type"));
             return Optional.empty();
+        }
+        if (type.equals("AWS::CDK::Metadata")) {
+            return Optional.empty(); // CDK's version report (CDKMetadata): scaffolding, never a finding
         }
         boolean conditionUnknown = false;
         Optional<Node> condition = declaration.get("Condition");
@@ -164,14 +289,14 @@ public final class TopologyBuilder {
                 declaredAt, metadata, constructPath, conditionUnknown));
     }
 
-    private static List<String> unknownParameters(MapNode root, Map<String, String> given) {
+    private static List<String> unknownParameters(MapNode root, Set<String> given) {
         List<String> unknown = new ArrayList<>();
         Optional<Node> parameters = root.get("Parameters");
         if (parameters.isPresent() && parameters.get() instanceof MapNode map) {
             for (Map.Entry<String, Node> e : map.entries().entrySet()) {
                 boolean hasDefault = e.getValue() instanceof MapNode p && p.get("Default")
                         .map(d -> d instanceof ScalarNode || d instanceof ListNode).orElse(false);
-                if (!given.containsKey(e.getKey()) && !hasDefault) {
+                if (!given.contains(e.getKey()) && !hasDefault) {
                     unknown.add(e.getKey());
                 }
             }
