@@ -143,10 +143,9 @@ class CdkAssemblyLintTest {
         LintResult result = lint(assembly("env-agnostic"), List.of());
         assertEquals(List.of(), result.errors());
         Topology t = capture.topology;
-        assertEquals(1, t.stacks().size());
-        StackInstance logs = t.stacks().get(0);
-        assertEquals("Logs", logs.name());
-        assertEquals(Optional.empty(), logs.region());
+        assertEquals(List.of("Logs", "Logs-AuditNestedStackAuditNestedStackResourceF69BD105"),
+                t.stacks().stream().map(StackInstance::name).toList());
+        assertTrue(t.stacks().stream().allMatch(s -> s.region().isEmpty()));
         assertTrue(t.resources("AWS::S3::Bucket").get(0).properties().get("BucketName").orElseThrow().isUnknown());
     }
 
@@ -156,10 +155,18 @@ class CdkAssemblyLintTest {
         linter.run(LintRequest.of(List.of(cdkOut), cdkOut.getParent()).withRegions(List.of("us-east-1", "eu-west-1"))
                 .withParameters(Map.of(), Optional.of("444455556666")));
         Topology t = capture.topology;
-        assertEquals(List.of("Logs-us-east-1", "Logs-eu-west-1"), t.stacks().stream().map(StackInstance::name).toList());
-        assertEquals(List.of("Logs", "Logs"), t.stacks().stream().map(StackInstance::group).toList());
+        String nested = "AuditNestedStackAuditNestedStackResourceF69BD105";
+        assertEquals(List.of("Logs-us-east-1", "Logs-us-east-1-" + nested, "Logs-eu-west-1", "Logs-eu-west-1-" + nested),
+                t.stacks().stream().map(StackInstance::name).toList());
+        assertEquals(List.of("Logs", "Logs/" + nested, "Logs", "Logs/" + nested),
+                t.stacks().stream().map(StackInstance::group).toList());
+        assertEquals(List.of(Optional.of("us-east-1"), Optional.of("us-east-1"), Optional.of("eu-west-1"),
+                Optional.of("eu-west-1")), t.stacks().stream().map(StackInstance::region).toList());
         assertEquals(List.of("logs-444455556666-us-east-1", "logs-444455556666-eu-west-1"),
-                t.resources("AWS::S3::Bucket").stream().map(Resource::physicalName).toList());
+                t.resources("AWS::S3::Bucket").stream().map(Resource::physicalName)
+                        .filter(n -> n.startsWith("logs-")).toList());
+        assertEquals(Optional.of("Logs/Audit/Audit/Resource"), resource(t, "Logs-eu-west-1-" + nested,
+                "Audit3D8ADE0A").constructPath());
     }
 
     @Test
@@ -178,10 +185,11 @@ class CdkAssemblyLintTest {
                 Map.of()));
         assertEquals(List.of(), result.errors());
         Topology t = capture.topology;
-        assertEquals(List.of("Logs-us-east-1", "Logs-us-west-2"), t.stacks().stream().map(StackInstance::name).toList());
+        assertEquals(List.of("Logs-us-east-1", "Logs-us-west-2"), t.stacks().stream().filter(s -> s.nestedIn().isEmpty())
+                .map(StackInstance::name).toList());
         assertEquals("cdk.out/Logs.template.json", t.stacks().get(0).file());
-        assertEquals(Optional.of("logs-111122223333-us-west-2"), t.resources("AWS::S3::Bucket").get(1).properties()
-                .textAt("BucketName"));
+        assertEquals(Optional.of("logs-111122223333-us-west-2"), resource(t, "Logs-us-west-2", "Logs6819BB44")
+                .properties().textAt("BucketName"));
     }
 
     @Test
@@ -302,8 +310,8 @@ class CdkAssemblyLintTest {
     void oneEnvironmentAgnosticStackInTwoRegionsHasDistinctFingerprints() throws Exception {
         LintResult result = lint(assembly("env-agnostic"), List.of("us-east-1", "eu-west-1"));
         List<Finding> buckets = result.findings().stream().filter(f -> f.ruleId().equals("RL9802")).toList();
-        assertEquals(2, buckets.size());
-        assertNotEquals(buckets.get(0).fingerprint(), buckets.get(1).fingerprint());
+        assertEquals(4, buckets.size(), "a bucket in the stack and one in its nested stack, in each Region");
+        assertEquals(4, buckets.stream().map(Finding::fingerprint).distinct().count());
     }
 
     private static JsonNode find(JsonNode findings, String logicalId, String region) {

@@ -85,6 +85,8 @@ class CloudAssemblyReaderTest {
         assertEquals(Optional.empty(), a.stacks().get(0).region());
         assertEquals(Optional.empty(), a.stacks().get(0).account());
         assertEquals("Logs", a.stacks().get(0).constructPath());
+        assertEquals(List.of("AuditNestedStackAuditNestedStackResourceF69BD105"),
+                a.stacks().get(0).nested().stream().map(CloudAssembly.NestedStack::logicalId).toList());
     }
 
     @Test
@@ -146,6 +148,8 @@ class CloudAssemblyReaderTest {
         // the shape of schema 20.x-30.x manifests: inline metadata keyed by construct path, no displayName
         Path dir = Files.createDirectory(temp.resolve("cdk.out"));
         Files.copy(assembly("env-agnostic").resolve("Logs.template.json"), dir.resolve("Logs.template.json"));
+        Files.copy(assembly("env-agnostic").resolve("LogsAudit08E3B60C.nested.template.json"),
+                dir.resolve("LogsAudit08E3B60C.nested.template.json"));
         Files.writeString(dir.resolve("manifest.json"), """
                 {
                   "version": "20.0.0",

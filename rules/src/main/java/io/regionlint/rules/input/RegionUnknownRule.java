@@ -18,8 +18,8 @@ public final class RegionUnknownRule implements Rule {
     @Override
     public void check(RuleContext context) {
         for (StackInstance stack : context.topology().stacks()) {
-            if (stack.region().isPresent()) {
-                continue;
+            if (stack.region().isPresent() || stack.nestedIn().isPresent()) {
+                continue; // a nested stack goes where its parent goes: the parent's note covers it
             }
             context.report(TemplateSites.firstResourceOrStart(stack), "Stack '" + stack.name() + "' ("
                     + stack.file() + ") has no Region, so the checks that compare Regions (replication between"
