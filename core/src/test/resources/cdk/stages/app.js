@@ -1,8 +1,10 @@
 // One Stage instantiated in two Regions; its stack holds an S3 bucket and a nested stack with a
-// DynamoDB table whose name the parent passes in as a parameter.
+// DynamoDB table and a bucket. The parent passes values to the nested stack as parameters and
+// reads its archive bucket's ARN back from a nested-stack output.
 const cdk = require('aws-cdk-lib');
 const s3 = require('aws-cdk-lib/aws-s3');
 const dynamodb = require('aws-cdk-lib/aws-dynamodb');
+const iam = require('aws-cdk-lib/aws-iam');
 
 class TablesNestedStack extends cdk.NestedStack {
   constructor(scope, id, props) {
@@ -28,6 +30,11 @@ class AppStack extends cdk.Stack {
       tableName: `orders-${this.region}`,
       parameters: {},
     });
+    // a reference from the parent to the nested stack becomes a nested-stack output
+    const reader = new iam.Role(this, 'ArchiveReader', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    nested.archive.grantRead(reader);
     // a reference from the nested stack to the parent becomes a nested-stack parameter
     new s3.CfnBucketPolicy(nested, 'DataPolicy', {
       bucket: data.bucketName,

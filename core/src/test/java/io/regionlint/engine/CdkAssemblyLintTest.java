@@ -119,6 +119,15 @@ class CdkAssemblyLintTest {
         assertEquals("arn:aws:s3:::orders-data-us-east-1", ((io.regionlint.model.ListValue) policy.properties()
                 .at("PolicyDocument").flatMap(d -> d.at("Statement")).map(s -> ((io.regionlint.model.ListValue) s)
                         .items().get(0)).flatMap(s -> s.at("Resource")).orElseThrow()).items().get(0).text().orElseThrow());
+        // the parent reads the nested stack's outputs: the archive bucket's ARN names that bucket
+        Resource readPolicy = resource(t, "Prod-us-east-1-App", "ArchiveReaderDefaultPolicy7CAFD440");
+        Value granted = ((io.regionlint.model.ListValue) readPolicy.properties().at("PolicyDocument", "Statement")
+                .map(s -> ((io.regionlint.model.ListValue) s).items().get(0)).flatMap(s -> s.at("Resource"))
+                .orElseThrow()).items().get(0);
+        assertEquals(Optional.of("arn:aws:s3:::" + io.regionlint.model.Tokens.ref(nested, "ArchiveDA4CB258")),
+                granted.text());
+        assertEquals("cdk.out/assembly-Prod-us-east-1/Produseast1App23060204.template.json",
+                granted.source().range().file(), "located where the parent reads it");
         // scaffolding: no CDKMetadata resource, and BootstrapVersion has a default
         assertTrue(t.resources().stream().noneMatch(r -> r.isType("AWS::CDK::Metadata")));
         assertTrue(t.stacks().stream().allMatch(s -> s.unknownParameters().isEmpty()),
