@@ -89,7 +89,8 @@ public final class Linter {
         private final Set<String> stackGroups = new java.util.HashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
         private final List<InputError> errors = new ArrayList<>();
-        private final Set<Path> assemblies = new java.util.HashSet<>();
+        /** Inputs that name a cloud assembly, to the assembly folder. */
+        private final Map<Path, Path> assemblyInputs = new HashMap<>();
         private final Set<Path> readAssemblies = new java.util.HashSet<>();
         private final Set<String> cdkRegions = new LinkedHashSet<>();
         private Optional<ProjectFile> project = Optional.empty();
@@ -140,15 +141,14 @@ public final class Linter {
             }
             Optional<ProjectFile> declared = projectFile.map(this::readProject);
             for (Path input : plain) {
-                assemblyOf(input).ifPresent(a -> assemblies.add(input));
+                assemblyOf(input).ifPresent(a -> assemblyInputs.put(input, a));
             }
             preload(declared, plain);
             declared.ifPresent(this::project);
             declared.flatMap(ProjectFile::cdk).ifPresent(this::projectAssembly);
             for (Path input : plain) {
-                Optional<Path> assembly = assemblyOf(input);
-                if (assembly.isPresent()) {
-                    assembly(assembly.get());
+                if (assemblyInputs.containsKey(input)) {
+                    assembly(assemblyInputs.get(input));
                 } else {
                     plainInput(input);
                 }
@@ -261,7 +261,7 @@ public final class Linter {
             List<Path> files = new ArrayList<>();
             declared.ifPresent(p -> p.stacks().forEach(s -> files.add(s.template())));
             for (Path input : plain) {
-                if (assemblies.contains(input)) {
+                if (assemblyInputs.containsKey(input)) {
                     continue; // read through its manifest, never searched for templates
                 }
                 if (Files.isDirectory(input)) {
