@@ -69,9 +69,10 @@ final class Linker {
         }
         Map<String, List<Resource>> frozenTypes = new LinkedHashMap<>();
         byType.forEach((type, list) -> frozenTypes.put(type, List.copyOf(list)));
+        List<RoleUse> roleUses = new RoleUsers(byKey, byType, this::roleByArnOrName).uses();
         return new Topology(stacks, resources, frozenTypes, regionRoles, rules, bySource, byDestination, permissions,
                 unresolved, data, tables, databases, data.instancesByCluster(),
-                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses(), keyUses);
+                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses(), keyUses, roleUses);
     }
 
     // ---- lookups ----------------------------------------------------------------------------

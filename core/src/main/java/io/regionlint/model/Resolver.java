@@ -41,6 +41,7 @@ final class Resolver {
             Map.entry("AWS::SNS::Topic", "TopicName"),
             Map.entry("AWS::IAM::User", "UserName"),
             Map.entry("AWS::IAM::Group", "GroupName"),
+            Map.entry("AWS::IAM::InstanceProfile", "InstanceProfileName"),
             Map.entry("AWS::KMS::Alias", "AliasName"),
             Map.entry("AWS::RDS::DBClusterParameterGroup", "DBClusterParameterGroupName"));
 
