@@ -178,13 +178,15 @@ public final class Linter {
                 Optional<String> account = stack.account().or(request::account).or(p::defaultAccount);
                 if (regions.isEmpty()) {
                     specs.add(new StackSpec(stack.stackName().orElse(stack.name()), stack.name(), template.get(),
-                            Optional.empty(), account, merge(stack.parameters(), Map.of())));
+                            Optional.empty(), account, merge(stack.parameters(), Map.of()),
+                            Optional.of(stack.declaredAt())));
                 }
                 for (String region : regions) {
                     String name = stack.stackName().map(n -> regions.size() > 1 ? n + "-" + region : n)
                             .orElse(stack.name() + "-" + region);
                     specs.add(new StackSpec(name, stack.name(), template.get(), Optional.of(region), account,
-                            merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of()))));
+                            merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of())),
+                            Optional.of(stack.declaredAt())));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import io.regionlint.load.Document;
+import io.regionlint.load.SourceRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,13 +11,22 @@ import java.util.Optional;
  *
  * @param group the stack it is an instance of; instances of one group in several Regions are twins
  * @param unknownParameters parameters with neither a given value nor a default, in template order
+ * @param declaredAt where the project file declares the group (its entry in
+ *     {@code topology.stacks}); empty for templates given without a project file
  */
 public record StackInstance(String name, String group, Document template, Optional<String> region, Optional<String> account,
-                            Map<String, String> parameters, List<String> unknownParameters) {
+                            Map<String, String> parameters, List<String> unknownParameters,
+                            Optional<SourceRange> declaredAt) {
 
     public StackInstance {
         parameters = Map.copyOf(parameters);
         unknownParameters = List.copyOf(unknownParameters);
+    }
+
+    /** An instance not declared in a project file. */
+    public StackInstance(String name, String group, Document template, Optional<String> region,
+                         Optional<String> account, Map<String, String> parameters, List<String> unknownParameters) {
+        this(name, group, template, region, account, parameters, unknownParameters, Optional.empty());
     }
 
     public String file() {

@@ -109,7 +109,7 @@ public final class TopologyBuilder {
             return new Built(Optional.empty(), resources, errors, Map.of());
         }
         StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
-                spec.parameters(), unknownParameters(rootMap, spec.parameters()));
+                spec.parameters(), unknownParameters(rootMap, spec.parameters()), spec.declaredAt());
         Resolver resolver = new Resolver(stack, rootMap, exports);
         Optional<Node> section = rootMap.get("Resources");
         if (section.isPresent() && !(section.get() instanceof MapNode)) {
