@@ -9,12 +9,19 @@ import java.util.Optional;
  * @param role the loaded {@code AWS::IAM::Role}
  * @param compute the Lambda function, ECS task definition, EC2 instance or launch template
  * @param at the value of the compute resource that names the role (or its instance profile)
- * @param how how the compute uses the role, for messages ("Lambda function", "ECS task role")
+ * @param kind what the compute is, for messages ("Lambda function", "ECS task definition")
+ * @param through how it gets the role, for messages ("as its task role", "through instance
+ *     profile 'web'"); empty where the kind says it
  */
-public record RoleUse(Resource role, Resource compute, Value at, String how) {
+public record RoleUse(Resource role, Resource compute, Value at, String kind, String through) {
 
     /** The Region the compute runs in; empty when its stack's Region is not known. */
     public Optional<String> region() {
         return compute.region();
+    }
+
+    /** "ECS task definition 'Api' (as its task role)": how messages name the use. */
+    public String label() {
+        return kind + " '" + compute.displayName() + "'" + (through.isEmpty() ? "" : " (" + through + ")");
     }
 }

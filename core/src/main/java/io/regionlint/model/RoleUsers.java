@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class RoleUsers {
 
     static final String PROFILE = "AWS::IAM::InstanceProfile";
-    private static final Pattern PROFILE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[^:]*:instance-profile/(?:.*/)?([^/]+)");
+    private static final Pattern PROFILE_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:iam::[^:]*:instance-profile/(?:.*/)?([^/]+)");
 
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
@@ -39,14 +40,15 @@ final class RoleUsers {
     List<RoleUse> uses() {
         List<RoleUse> out = new ArrayList<>();
         for (Resource function : byType.getOrDefault("AWS::Lambda::Function", List.of())) {
-            direct(function, "Role", "Lambda function", out);
+            direct(function, "Role", "Lambda function", "", out);
         }
         for (Resource task : byType.getOrDefault("AWS::ECS::TaskDefinition", List.of())) {
-            direct(task, "TaskRoleArn", "ECS task role", out);
-            direct(task, "ExecutionRoleArn", "ECS task execution role", out);
+            direct(task, "TaskRoleArn", "ECS task definition", "as its task role", out);
+            direct(task, "ExecutionRoleArn", "ECS task definition", "as its execution role", out);
         }
         for (Resource instance : byType.getOrDefault("AWS::EC2::Instance", List.of())) {
-            instance.properties().get("IamInstanceProfile").ifPresent(v -> viaProfile(instance, v, "EC2 instance", out));
+            instance.properties().get("IamInstanceProfile")
+                    .ifPresent(v -> viaProfile(instance, v, "EC2 instance", out));
         }
         for (Resource template : byType.getOrDefault("AWS::EC2::LaunchTemplate", List.of())) {
             Optional<Value> profile = template.properties().at("LaunchTemplateData", "IamInstanceProfile", "Arn")
@@ -56,13 +58,13 @@ final class RoleUsers {
         return out;
     }
 
-    private void direct(Resource compute, String property, String how, List<RoleUse> out) {
+    private void direct(Resource compute, String property, String kind, String through, List<RoleUse> out) {
         Optional<Value> value = compute.properties().get(property);
         value.flatMap(Value::text).flatMap(roleByArnOrName)
-                .ifPresent(role -> out.add(new RoleUse(role, compute, value.get(), how)));
+                .ifPresent(role -> out.add(new RoleUse(role, compute, value.get(), kind, through)));
     }
 
-    private void viaProfile(Resource compute, Value value, String how, List<RoleUse> out) {
+    private void viaProfile(Resource compute, Value value, String kind, List<RoleUse> out) {
         Optional<Resource> profile = value.text().flatMap(this::profile);
         if (profile.isEmpty()) {
             return;
@@ -71,8 +73,8 @@ final class RoleUsers {
         List<String> names = new ArrayList<>();
         PolicyDocuments.texts(roles, names);
         for (String name : names) {
-            roleByArnOrName.apply(name).ifPresent(role -> out.add(new RoleUse(role, compute, value,
-                    how + " (instance profile '" + profile.get().displayName() + "')")));
+            roleByArnOrName.apply(name).ifPresent(role -> out.add(new RoleUse(role, compute, value, kind,
+                    "through instance profile '" + profile.get().displayName() + "'")));
         }
     }
 

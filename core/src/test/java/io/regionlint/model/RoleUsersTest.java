@@ -86,24 +86,27 @@ class RoleUsersTest {
         Resource appRoleWest = t.resources("AWS::IAM::Role").stream()
                 .filter(r -> r.key().equals("app-eu-west-1/AppRole")).findFirst().orElseThrow();
         assertEquals(List.of(
-                        "app-eu-west-1/Fn Lambda function eu-west-1",
-                        "app-eu-west-1/Task ECS task role eu-west-1",
-                        "app-eu-west-1/Instance EC2 instance (instance profile 'Profile') eu-west-1",
-                        "app-eu-west-1/Launch EC2 launch template (instance profile 'Profile') eu-west-1"),
+                        "app-eu-west-1/Fn Lambda function 'Fn' eu-west-1",
+                        "app-eu-west-1/Task ECS task definition 'Task' (as its task role) eu-west-1",
+                        "app-eu-west-1/Instance EC2 instance 'Instance' (through instance profile 'Profile') eu-west-1",
+                        "app-eu-west-1/Launch EC2 launch template 'Launch' (through instance profile 'Profile')"
+                                + " eu-west-1"),
                 describe(t.roleUsers(appRoleWest)), "each Region's role serves that Region's compute only");
 
         Resource shared = t.resources("AWS::IAM::Role").stream().filter(r -> r.key().equals("iam/Execution"))
                 .findFirst().orElseThrow();
         assertEquals(List.of(
-                        "app-us-east-1/Task ECS task execution role us-east-1",
-                        "app-eu-west-1/Task ECS task execution role eu-west-1",
-                        "hosts-ap-south-1/Host EC2 instance (instance profile 'shared-profile') ap-south-1"),
+                        "app-us-east-1/Task ECS task definition 'Task' (as its execution role) us-east-1",
+                        "app-eu-west-1/Task ECS task definition 'Task' (as its execution role) eu-west-1",
+                        "hosts-ap-south-1/Host EC2 instance 'Host' (through instance profile 'shared-profile')"
+                                + " ap-south-1"),
                 describe(t.roleUsers(shared)), "a role is global: named from any Region, used in that Region");
 
-        assertEquals(11, t.roleUses().size(), "five uses per app Region and the host; none for the function whose role is not loaded");
+        assertEquals(11, t.roleUses().size(),
+                "five uses per app Region and the host; none for the function whose role is not loaded");
     }
 
     private static List<String> describe(List<RoleUse> uses) {
-        return uses.stream().map(u -> u.compute().key() + " " + u.how() + " " + u.region().orElse("?")).toList();
+        return uses.stream().map(u -> u.compute().key() + " " + u.label() + " " + u.region().orElse("?")).toList();
     }
 }

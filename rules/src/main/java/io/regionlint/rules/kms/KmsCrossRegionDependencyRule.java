@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * RL5002: compute that encrypts or decrypts with a key in another Region calls KMS across
@@ -50,16 +49,15 @@ public final class KmsCrossRegionDependencyRule implements Rule {
         String region = first.use().region().orElseThrow();
         String keyRegion = key.region().orElseThrow();
         Resource role = first.use().role();
-        String computes = grants.stream().map(g -> g.use().how() + " '" + g.use().compute().displayName() + "'")
-                .distinct().collect(Collectors.joining(", "));
+        String computes = KmsKeys.join(grants.stream().map(g -> g.use().label()).distinct().toList());
         FindingBuilder finding = context.report(Site.of(first.statement().owner(), first.at()), "Role '"
                         + role.displayName() + "' lets " + computes + " in " + region + " use KMS key " + KmsKeys.name(key)
                         + " in " + keyRegion + " (" + String.join(", ", first.actions()) + "), so each of those calls"
                         + " crosses to " + keyRegion + " and fails when it is unreachable; " + fix(topology, key, region))
                 .key(region + "|" + key.reference()).regions(Optional.of(region)).regions(key.region());
         for (KmsKeys.Grant grant : grants) {
-            finding.related(grant.use().compute(), Optional.of(grant.use().at()), grant.use().how() + " in " + region
-                    + " that runs with role '" + role.displayName() + "'");
+            finding.related(grant.use().compute(), Optional.of(grant.use().at()), grant.use().label() + " runs with"
+                    + " role '" + role.displayName() + "' in " + region);
         }
     }
 

@@ -77,8 +77,7 @@ public final class KmsMultiRegionKeyReplicaMissingRule implements Rule {
         }
         for (KmsKeys.Grant grant : KmsKeys.grants(topology)) {
             grant.use().region().ifPresent(r -> out.add(new Use(r, grant.statement().owner(), grant.at(), grant.key(),
-                    grant.use().how() + " '" + grant.use().compute().displayName() + "' through role '"
-                            + grant.use().role().displayName() + "'")));
+                    grant.use().label() + " with role '" + grant.use().role().displayName() + "'")));
         }
         for (KmsKeys.EnvironmentReference reference : KmsKeys.environment(topology)) {
             reference.compute().region().ifPresent(r -> out.add(new Use(r, reference.compute(), reference.at(), reference.key(),
