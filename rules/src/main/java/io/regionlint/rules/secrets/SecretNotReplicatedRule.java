@@ -25,18 +25,22 @@ public final class SecretNotReplicatedRule implements Rule {
             }
             Resource secret = read.secret();
             Resource user = read.use().user();
-            String why = switch (read.kind()) {
-                case DYNAMIC_NAME -> "through a dynamic reference by name, which CloudFormation resolves in "
+            String exists = "the secret exists only in " + SecretReads.list(read.regions());
+            String reads = user.type() + " " + user.describe() + " reads secret '" + SecretReads.name(secret) + "' ";
+            String message = switch (read.kind()) {
+                case DYNAMIC_NAME -> reads + "through a dynamic reference by name, which is looked up in the stack's"
+                        + " own Region, " + read.reader() + ", but " + exists + "; add " + read.reader()
+                        + " to its ReplicaRegions";
+                case DYNAMIC_ARN -> reads + "through a dynamic reference to its ARN in " + read.target() + ", but "
+                        + exists + " and a dynamic reference to a secret in another Region is not documented to work;"
+                        + " add " + read.reader() + " to its ReplicaRegions and refer to the replica in "
                         + read.reader();
-                case DYNAMIC_ARN -> "through a dynamic reference to its ARN in " + read.target() + "; a dynamic"
-                        + " reference to a secret in another Region is not documented to work";
-                case ARN -> "by an ARN in " + read.target() + ", where the secret does not exist";
+                case ARN -> reads + "by an ARN in " + read.target() + ", but " + exists + "; add " + read.reader()
+                        + " to its ReplicaRegions" + (read.target().equals(read.reader())
+                        ? " (a replica's ARN is the primary's with the Region swapped, so this ARN then names it)"
+                        : " and read the replica's ARN there");
             };
-            context.report(Site.of(user, read.use().at()), user.type() + " " + user.describe() + " reads secret '"
-                            + secret.displayName() + "' " + why + ", but the secret exists only in "
-                            + SecretReads.list(read.regions()) + "; add " + read.reader() + " to its ReplicaRegions"
-                            + (read.kind() == SecretReads.Kind.DYNAMIC_NAME ? ""
-                            : " and refer to the replica in " + read.reader()))
+            context.report(Site.of(user, read.use().at()), message)
                     .related(secret, secret.properties().get("ReplicaRegions"), "the secret, with no replica in "
                             + read.reader());
         }

@@ -24,7 +24,7 @@ public final class SecretReadCrossRegionRule implements Rule {
             Resource secret = read.secret();
             Resource user = read.use().user();
             context.report(Site.of(user, read.use().at()), user.type() + " " + user.describe() + " reads secret '"
-                            + secret.displayName() + "' by its ARN in " + read.target() + " because " + read.reader()
+                            + SecretReads.name(secret) + "' by its ARN in " + read.target() + " because " + read.reader()
                             + " has no replica of it; the read works, but crosses Regions and fails when "
                             + read.target() + " is unreachable; add " + read.reader() + " to the secret's"
                             + " ReplicaRegions and read the replica's ARN (the same ARN with " + read.reader() + ")")

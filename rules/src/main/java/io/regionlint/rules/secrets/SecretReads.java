@@ -78,6 +78,11 @@ final class SecretReads {
         return out;
     }
 
+    /** How messages name a secret: its {@code Name} where the template gives one, else its logical id. */
+    static String name(Resource secret) {
+        return secret.properties().textAt("Name").orElse(secret.displayName());
+    }
+
     /** "us-east-1" or "us-east-1 and eu-west-1" or "a, b and c". */
     static String list(Set<String> regions) {
         List<String> items = List.copyOf(regions);
