@@ -66,7 +66,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
 
     private static void check(RuleContext context, Topology topology, Resource mrap, List<Member> members,
                               boolean allKnown) {
-        String name = "Multi-Region Access Point '" + mrap.displayName() + "'";
+        String name = "Multi-Region Access Point '" + mrap.properties().textAt("Name").orElse(mrap.displayName()) + "'";
         Map<String, Member> byRegion = new HashMap<>();
         for (Member m : members) {
             if (m.bucket().isEmpty()) {
@@ -127,7 +127,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
             }
             if (S3Facts.replicatesTo(topology, bucket, other) == Answer.YES
                     && S3Facts.replicatesTo(topology, other, bucket) == Answer.NO) {
-                context.report(Site.of(mrap, m.at()), name + " routes to bucket " + bucket.describe() + " and "
+                context.report(Site.of(mrap, m.at()), name + " routes to buckets " + bucket.describe() + " and "
                                 + other.describe() + " in two active Regions, but only '" + bucket.displayName()
                                 + "' replicates to '" + other.displayName() + "'; objects written through "
                                 + other.region().orElseThrow() + " are missing from '" + bucket.displayName()
