@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * RL1002: a link whose far end was not loaded or cannot be known, such as a replication
- * destination bucket declared in a template nobody gave us. The linker keeps each such link as
- * an unresolved peer; this rule reports each once, at the value that names the peer, so that
- * the rules that stayed silent about it are not mistaken for a clean bill of health.
+ * destination bucket declared in a template nobody gave us, or the KMS key of a replica. The
+ * linker keeps each such link as an unresolved peer; this rule reports each once, at the value
+ * that names the peer, so that the rules that stayed silent about it are not mistaken for a
+ * clean bill of health.
  */
-@RuleInfo(id = "RL1002", summary = "A replication destination or role is not among the loaded templates, so the"
-        + " checks that need it are skipped", severity = Severity.NOTE, category = "inputs", since = "0.1.0")
+@RuleInfo(id = "RL1002", summary = "A replication destination or role, or the KMS key of a replicated copy, is not"
+        + " among the loaded templates, so the checks that need it are skipped", severity = Severity.NOTE,
+        category = "inputs", since = "0.1.0")
 public final class UnresolvedPeerRule implements Rule {
 
     private static final String KMS_KEY = "KMS key of the ";
