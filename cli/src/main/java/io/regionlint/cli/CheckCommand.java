@@ -144,7 +144,7 @@ final class CheckCommand implements Callable<Integer> {
     private void writeReport(ReportTarget target, LintResult result, ReportContext context, Writer out) {
         try {
             Writer sink = reports.quiet() && target.format() == ReportFormat.TEXT ? new WithoutLastLine(out) : out;
-            Reporter.write(target.format(), result, context, sink);
+            new Reporter().write(target.format(), result, context, sink);
             sink.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.regionlint.engine.RuleRegistry;
 import io.regionlint.report.ReportContext;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -120,11 +119,5 @@ class InfoCommandsTest {
         });
         assertEquals(0, never.run("--version").exitCode());
         assertEquals(0, never.run("check", "--help").exitCode());
-    }
-
-    @Test
-    void theRealRulesAreFoundOnTheClassPath() {
-        CliRunner.Run run = CliRunner.inResources().rules(RuleRegistry::load).run("rules", "--format", "json");
-        assertEquals(0, run.exitCode(), run::toString);
     }
 }

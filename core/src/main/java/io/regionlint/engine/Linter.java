@@ -81,7 +81,10 @@ public final class Linter {
         private final LintRequest request;
         private final DocumentLoader loader;
         private final Map<Path, Optional<Document>> cache = new HashMap<>();
+        private final Map<Path, DocumentLoader.Result> preloaded = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, List<Path>> folders = new HashMap<>();
         private final Set<Path> files = new LinkedHashSet<>();
+        private final Set<String> stackGroups = new java.util.HashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
         private final List<InputError> errors = new ArrayList<>();
         private Optional<ProjectFile> project = Optional.empty();
@@ -126,20 +129,46 @@ public final class Linter {
                     plain.add(input);
                 }
             }
-            projectFile.ifPresent(this::project);
+            Optional<ProjectFile> declared = projectFile.map(this::readProject);
+            preload(declared, plain);
+            declared.ifPresent(this::project);
             for (Path input : plain) {
                 plainInput(input);
             }
         }
 
-        private void project(Path file) {
+        private ProjectFile readProject(Path file) {
             ProjectFileLoader.Result result = ProjectFileLoader.load(file, display(file), loader);
             errors.addAll(result.errors());
             project = result.project();
-            if (project.isEmpty()) {
-                return;
+            return project.orElse(null);
+        }
+
+        /**
+         * Parses every file the run will read, on all cores. Parsing dominates a large run and
+         * files are independent; the sequential pass after it only assembles stacks in order.
+         */
+        private void preload(Optional<ProjectFile> declared, List<Path> plain) {
+            List<Path> files = new ArrayList<>();
+            declared.ifPresent(p -> p.stacks().forEach(s -> files.add(s.template())));
+            for (Path input : plain) {
+                if (Files.isDirectory(input)) {
+                    try {
+                        List<Path> found = InputDiscovery.candidates(input);
+                        folders.put(input, found);
+                        files.addAll(found);
+                    } catch (IOException e) {
+                        errors.add(InputError.atFile(display(input), "cannot read folder: " + e.getMessage()));
+                    }
+                } else {
+                    files.add(input);
+                }
             }
-            ProjectFile p = project.get();
+            files.stream().filter(Files::isRegularFile).map(f -> f.toAbsolutePath().normalize()).distinct()
+                    .toList().parallelStream().forEach(f -> preloaded.put(f, loader.load(f, display(f))));
+        }
+
+        private void project(ProjectFile p) {
             for (ProjectFile.StackDecl stack : p.stacks()) {
                 Optional<Document> template = template(stack.template(), true);
                 if (template.isEmpty()) {
@@ -148,13 +177,13 @@ public final class Linter {
                 List<String> regions = stack.regions().isEmpty() ? List.copyOf(p.regions().keySet()) : stack.regions();
                 Optional<String> account = stack.account().or(request::account).or(p::defaultAccount);
                 if (regions.isEmpty()) {
-                    specs.add(new StackSpec(stack.stackName().orElse(stack.name()), template.get(), Optional.empty(),
-                            account, merge(stack.parameters(), Map.of())));
+                    specs.add(new StackSpec(stack.stackName().orElse(stack.name()), stack.name(), template.get(),
+                            Optional.empty(), account, merge(stack.parameters(), Map.of())));
                 }
                 for (String region : regions) {
                     String name = stack.stackName().map(n -> regions.size() > 1 ? n + "-" + region : n)
                             .orElse(stack.name() + "-" + region);
-                    specs.add(new StackSpec(name, template.get(), Optional.of(region), account,
+                    specs.add(new StackSpec(name, stack.name(), template.get(), Optional.of(region), account,
                             merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of()))));
                 }
             }
@@ -169,12 +198,8 @@ public final class Linter {
 
         private void plainInput(Path input) {
             if (Files.isDirectory(input)) {
-                try {
-                    for (Path file : InputDiscovery.candidates(input)) {
-                        template(file, false).ifPresent(d -> addPlain(file, d));
-                    }
-                } catch (IOException e) {
-                    errors.add(InputError.atFile(display(input), "cannot read folder: " + e.getMessage()));
+                for (Path file : folders.getOrDefault(input, List.of())) {
+                    template(file, false).ifPresent(d -> addPlain(file, d));
                 }
             } else if (Files.exists(input)) {
                 template(input, true).ifPresent(d -> addPlain(input, d));
@@ -184,13 +209,18 @@ public final class Linter {
         }
 
         private void addPlain(Path file, Document document) {
-            String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            // stack names must be unique: folders often hold several template.yaml
+            String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            String stem = base;
+            for (int n = 2; !stackGroups.add(stem); n++) {
+                stem = base + "-" + n;
+            }
             Optional<String> account = request.account().or(() -> project.flatMap(ProjectFile::defaultAccount));
             if (request.regions().isEmpty()) {
-                specs.add(new StackSpec(stem, document, Optional.empty(), account, request.parameters()));
+                specs.add(new StackSpec(stem, stem, document, Optional.empty(), account, request.parameters()));
             }
             for (String region : request.regions()) {
-                specs.add(new StackSpec(stem + "-" + region, document, Optional.of(region), account,
+                specs.add(new StackSpec(stem + "-" + region, stem, document, Optional.of(region), account,
                         request.parameters()));
             }
         }
@@ -208,7 +238,8 @@ public final class Linter {
             if (!Files.isRegularFile(file)) {
                 errors.add(InputError.atFile(display(file), "no such file"));
             } else {
-                DocumentLoader.Result loaded = loader.load(file, display(file));
+                DocumentLoader.Result loaded = preloaded.containsKey(key) ? preloaded.get(key)
+                        : loader.load(file, display(file));
                 files.add(key);
                 loaded.error().ifPresent(errors::add);
                 if (loaded.document().isPresent()) {

@@ -2,10 +2,12 @@ package io.regionlint.load;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -27,6 +29,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class YamlReader {
 
     private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
+    /**
+     * The standard tags a template may spell out. Everything else under {@code tag:yaml.org,2002:}
+     * ({@code !!python/object}, {@code !!java.net.URL}, {@code !!set}, ...) names a language type or
+     * a collection CloudFormation does not have, and is rejected like any unknown tag.
+     */
+    private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq",
+            "merge", "timestamp", "binary");
 
     private final String file;
     private final Limits limits;
@@ -49,6 +58,9 @@ final class YamlReader {
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         options.setAllowRecursiveKeys(false);
+        // Every tag is checked in convert(), with one message for all unknown tags; nothing is
+        // ever constructed from a tag, so letting the composer pass global tags through is safe.
+        options.setTagInspector(tag -> true);
         org.yaml.snakeyaml.nodes.Node root;
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(),
@@ -95,15 +107,22 @@ final class YamlReader {
         }
         Tag tag = node.getTag();
         String tagValue = tag.getValue();
-        if (!tagValue.startsWith(STANDARD_TAG_PREFIX)) {
-            Optional<String> longForm = Intrinsics.longForm(tagValue);
-            if (longForm.isEmpty()) {
-                throw new LoadException(InputError.at(range(node), "unknown YAML tag '" + tagValue
-                        + "' (CloudFormation accepts only the short forms of its intrinsic functions)"));
+        if (tagValue.startsWith(STANDARD_TAG_PREFIX)) {
+            if (!STANDARD_TAGS.contains(tagValue.substring(STANDARD_TAG_PREFIX.length()))) {
+                throw new LoadException(unknownTag(node, "!!" + tagValue.substring(STANDARD_TAG_PREFIX.length())));
             }
-            return shortForm(node, longForm.get(), pointer, depth);
+            return plain(node, pointer, depth);
         }
-        return plain(node, pointer, depth);
+        Optional<String> longForm = Intrinsics.longForm(tagValue);
+        if (longForm.isEmpty()) {
+            throw new LoadException(unknownTag(node, tagValue));
+        }
+        return shortForm(node, longForm.get(), pointer, depth);
+    }
+
+    private InputError unknownTag(org.yaml.snakeyaml.nodes.Node node, String shown) {
+        return InputError.at(range(node), "unknown YAML tag '" + shown
+                + "' (CloudFormation accepts only the short forms of its intrinsic functions)");
     }
 
     private Node plain(org.yaml.snakeyaml.nodes.Node node, String pointer, int depth) throws LoadException {
@@ -122,17 +141,18 @@ final class YamlReader {
         MappingNode mapping = (MappingNode) node;
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
+        Set<String> merged = new HashSet<>(); // keys from merge keys, which explicit keys override
         for (NodeTuple tuple : mapping.getValue()) {
             org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
             if (keyNode.getTag().equals(Tag.MERGE)) {
-                merge(tuple.getValueNode(), pointer, depth, entries, keyRanges);
+                merge(tuple.getValueNode(), pointer, depth, entries, keyRanges, merged);
                 continue;
             }
             if (!(keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode keyScalar)) {
                 throw new LoadException(InputError.at(range(keyNode), "a mapping key must be a plain scalar"));
             }
             String key = keyScalar.getValue();
-            if (entries.containsKey(key)) {
+            if (entries.containsKey(key) && !merged.remove(key)) {
                 SourceRange first = keyRanges.get(key);
                 throw new LoadException(InputError.at(range(keyNode), "duplicate key '" + key
                         + "' (first defined at line " + first.line() + ", column " + first.column() + ")"));
@@ -143,20 +163,24 @@ final class YamlReader {
         return new MapNode(entries, keyRanges, range, pointer);
     }
 
-    /** YAML merge keys ({@code <<: *base}): entries already present win. */
+    /**
+     * YAML merge keys ({@code <<: *base}): keys written in the mapping itself win, wherever they
+     * stand relative to the merge key; {@code merged} records the keys a merge contributed.
+     */
     private void merge(org.yaml.snakeyaml.nodes.Node source, String pointer, int depth, Map<String, Node> entries,
-                       Map<String, SourceRange> keyRanges) throws LoadException {
+                       Map<String, SourceRange> keyRanges, Set<String> merged) throws LoadException {
         List<org.yaml.snakeyaml.nodes.Node> sources = source instanceof SequenceNode seq ? seq.getValue()
                 : List.of(source);
         for (org.yaml.snakeyaml.nodes.Node one : sources) {
             if (!(one instanceof MappingNode)) {
                 throw new LoadException(InputError.at(range(one), "a YAML merge key needs a mapping"));
             }
-            MapNode merged = (MapNode) plain(one, pointer, depth);
-            for (Map.Entry<String, Node> e : merged.entries().entrySet()) {
+            MapNode base = (MapNode) plain(one, pointer, depth);
+            for (Map.Entry<String, Node> e : base.entries().entrySet()) {
                 if (!entries.containsKey(e.getKey())) {
                     entries.put(e.getKey(), e.getValue());
-                    keyRanges.put(e.getKey(), merged.keyRange(e.getKey()));
+                    keyRanges.put(e.getKey(), base.keyRange(e.getKey()));
+                    merged.add(e.getKey());
                 }
             }
         }
@@ -191,8 +215,10 @@ final class YamlReader {
             return null;
         }
         if (tag.equals(Tag.BOOL)) {
+            // Only true/false are booleans (YAML 1.2): YAML 1.1's yes/no/on/off stay text, so a
+            // condition named On or a country code NO keeps its spelling.
             String t = text.toLowerCase(java.util.Locale.ROOT);
-            return t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y");
+            return t.equals("true") || t.equals("false") ? (Object) t.equals("true") : text;
         }
         if (tag.equals(Tag.INT)) {
             String digits = text.replace("_", "");

@@ -54,10 +54,24 @@ final class Linker {
             }
         }
         Map<String, RolePermissions> permissions = permissions();
+        DataTierLinker data = new DataTierLinker(byKey, byType);
+        List<GlobalTable> tables = data.globalTables();
+        List<GlobalDatabase> databases = data.globalDatabases();
+        List<KeyUse> keyUses = data.keyUses(rules, tables, databases);
+        for (KeyUse use : keyUses) {
+            KeyLocation k = use.location();
+            if (use.replicated() && k.region().isEmpty() && !k.awsManaged()) {
+                unresolved.add(new UnresolvedPeer(use.owner(), use.at(), "KMS key of the " + use.copy(),
+                        use.at().isUnknown() ? ((UnknownValue) use.at()).reason()
+                                : "key '" + Tokens.display(k.reference()) + "' is not among the loaded templates and"
+                                + " its ARN does not name a Region"));
+            }
+        }
         Map<String, List<Resource>> frozenTypes = new LinkedHashMap<>();
         byType.forEach((type, list) -> frozenTypes.put(type, List.copyOf(list)));
         return new Topology(stacks, resources, frozenTypes, regionRoles, rules, bySource, byDestination, permissions,
-                unresolved);
+                unresolved, data, tables, databases, data.instancesByCluster(),
+                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses(), keyUses);
     }
 
     // ---- lookups ----------------------------------------------------------------------------

@@ -40,7 +40,9 @@ final class Resolver {
             Map.entry("AWS::SQS::Queue", "QueueName"),
             Map.entry("AWS::SNS::Topic", "TopicName"),
             Map.entry("AWS::IAM::User", "UserName"),
-            Map.entry("AWS::IAM::Group", "GroupName"));
+            Map.entry("AWS::IAM::Group", "GroupName"),
+            Map.entry("AWS::KMS::Alias", "AliasName"),
+            Map.entry("AWS::RDS::DBClusterParameterGroup", "DBClusterParameterGroupName"));
 
     private final StackInstance stack;
     private final MapNode parameters;
@@ -52,8 +54,12 @@ final class Resolver {
     private final Map<String, String> physicalNames = new HashMap<>();
     private final Set<String> namesInProgress = new HashSet<>();
 
-    Resolver(StackInstance stack, MapNode root) {
+    /** Exports of the loaded stacks, by {@link #exportKey}; read by {@code Fn::ImportValue}. */
+    private final Map<String, Value> exports;
+
+    Resolver(StackInstance stack, MapNode root, Map<String, Value> exports) {
         this.stack = stack;
+        this.exports = exports;
         this.parameters = section(root, "Parameters");
         this.mappings = section(root, "Mappings");
         this.conditions = section(root, "Conditions");
@@ -218,16 +224,80 @@ final class Resolver {
                 return inner instanceof ListValue list ? new ScalarValue((long) list.items().size(), at)
                         : unknown("Fn::Length of a value that is not a known list", at);
             }
-            case "Fn::ImportValue": {
-                Value exportName = resolve(args);
-                String label = exportName == null ? "?" : exportName.text().map(Tokens::display).orElse("?");
-                return unknown("Fn::ImportValue '" + label + "': exports of other stacks are not resolved", at);
-            }
+            case "Fn::ImportValue":
+                return importValue(args, at);
             case "Fn::GetAZs":
                 return unknown("Fn::GetAZs: Availability Zones are known only at deploy time", at);
             default:
                 return unknown(name + " is not evaluated", at);
         }
+    }
+
+    /** Exports are per account and Region: an import reads only its own stack's. */
+    static String exportKey(Optional<String> account, Optional<String> region, String name) {
+        return account.orElse("?") + "|" + region.orElse("?") + "|" + name;
+    }
+
+    private Value importValue(Node args, Node at) {
+        Value exportName = resolve(args);
+        Optional<String> name = exportName == null ? Optional.empty() : exportName.text();
+        if (name.isEmpty()) {
+            return unknown("Fn::ImportValue of a name that is not known", at);
+        }
+        if (stack.region().isPresent()) {
+            Value exported = exports.get(exportKey(stack.account(), stack.region(), name.get()));
+            if (exported instanceof ScalarValue scalar) {
+                return new ScalarValue(scalar.value(), at); // located at the import, where users read it
+            }
+            if (exported != null) {
+                return exported;
+            }
+        }
+        return unknown("Fn::ImportValue '" + Tokens.display(name.get()) + "': no loaded stack in "
+                + stack.regionLabel() + " exports it", at);
+    }
+
+    /** The stack's exports: {@code Outputs.*.Export.Name} to the output's value. */
+    Map<String, Value> exports(MapNode root) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        Optional<Node> outputs = root.get("Outputs");
+        if (outputs.isEmpty() || !(outputs.get() instanceof MapNode outputMap)) {
+            return out;
+        }
+        for (Node output : outputMap.entries().values()) {
+            if (!(output instanceof MapNode o) || o.get("Value").isEmpty()) {
+                continue;
+            }
+            Optional<Node> exportName = o.get("Export").filter(MapNode.class::isInstance)
+                    .flatMap(e -> ((MapNode) e).get("Name"));
+            if (exportName.isEmpty()) {
+                continue;
+            }
+            Optional<Node> condition = o.get("Condition").filter(ScalarNode.class::isInstance);
+            if (condition.isPresent() && condition(((ScalarNode) condition.get()).text()) == Truth.FALSE) {
+                continue;
+            }
+            Value name = resolve(exportName.get());
+            Value value = resolve(o.get("Value").get());
+            if (name != null && name.text().isPresent() && value != null && !value.isUnknown()) {
+                out.put(exportKey(stack.account(), stack.region(), name.text().get()), value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A scalar picked from elsewhere (a Mappings entry, a list item) is reported where the
+     * picking function stands, which is where the user reads the property.
+     */
+    private static Value locatedAt(Value value, Node at) {
+        if (value instanceof ScalarValue scalar) {
+            return new ScalarValue(scalar.value(), at);
+        }
+        if (value instanceof UnknownValue unknown) {
+            return new UnknownValue(unknown.reason(), at);
+        }
+        return value;
     }
 
     private static UnknownValue unknown(String reason, Node at) {
@@ -484,7 +554,7 @@ final class Resolver {
             if (i < 0 || i >= values.items().size()) {
                 return unknown("Fn::Select index " + i + " is outside the list", at);
             }
-            return values.items().get(i);
+            return locatedAt(values.items().get(i), at);
         } catch (NumberFormatException e) {
             return unknown("Fn::Select index is not a known number", at);
         }
@@ -538,7 +608,7 @@ final class Resolver {
                 .flatMap(m -> ((MapNode) m).get(keys[1])).filter(MapNode.class::isInstance)
                 .flatMap(m -> ((MapNode) m).get(keys[2]));
         if (found.isPresent()) {
-            return resolve(found.get());
+            return locatedAt(resolve(found.get()), at);
         }
         if (items.size() == 4 && items.get(3) instanceof MapNode options && options.get("DefaultValue").isPresent()) {
             return resolve(options.get("DefaultValue").get());

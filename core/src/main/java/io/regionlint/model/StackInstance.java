@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * A template deployed to one Region in one account with one set of parameter values.
  *
+ * @param group the stack it is an instance of; instances of one group in several Regions are twins
  * @param unknownParameters parameters with neither a given value nor a default, in template order
  */
-public record StackInstance(String name, Document template, Optional<String> region, Optional<String> account,
+public record StackInstance(String name, String group, Document template, Optional<String> region, Optional<String> account,
                             Map<String, String> parameters, List<String> unknownParameters) {
 
     public StackInstance {

@@ -21,11 +21,21 @@ public final class Topology {
     private final Map<String, List<ReplicationRule>> rulesByDestination;
     private final Map<String, RolePermissions> permissionsByRole;
     private final List<UnresolvedPeer> unresolvedPeers;
+    private final DataTierLinker data;
+    private final List<GlobalTable> globalTables;
+    private final List<GlobalDatabase> globalDatabases;
+    private final Map<String, List<Resource>> instancesByCluster;
+    private final Map<String, List<Resource>> replicaKeysByPrimary;
+    private final List<SecretUse> secretUses;
+    private final List<KeyUse> keyUses;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
              Map<String, List<ReplicationRule>> rulesBySource, Map<String, List<ReplicationRule>> rulesByDestination,
-             Map<String, RolePermissions> permissionsByRole, List<UnresolvedPeer> unresolvedPeers) {
+             Map<String, RolePermissions> permissionsByRole, List<UnresolvedPeer> unresolvedPeers,
+             DataTierLinker data, List<GlobalTable> globalTables, List<GlobalDatabase> globalDatabases,
+             Map<String, List<Resource>> instancesByCluster, Map<String, List<Resource>> replicaKeysByPrimary,
+             List<SecretUse> secretUses, List<KeyUse> keyUses) {
         this.stacks = List.copyOf(stacks);
         this.resources = List.copyOf(resources);
         this.resourcesByType = resourcesByType;
@@ -35,6 +45,56 @@ public final class Topology {
         this.rulesByDestination = rulesByDestination;
         this.permissionsByRole = permissionsByRole;
         this.unresolvedPeers = List.copyOf(unresolvedPeers);
+        this.data = data;
+        this.globalTables = List.copyOf(globalTables);
+        this.globalDatabases = List.copyOf(globalDatabases);
+        this.instancesByCluster = instancesByCluster;
+        this.replicaKeysByPrimary = replicaKeysByPrimary;
+        this.secretUses = List.copyOf(secretUses);
+        this.keyUses = List.copyOf(keyUses);
+    }
+
+    /** Every KMS key that protects a Regional copy of data, with where the key and the copy live. */
+    public List<KeyUse> keyUses() {
+        return keyUses;
+    }
+
+    /** Every place a loaded resource reads a secret, in topology order. */
+    public List<SecretUse> secretUses() {
+        return secretUses;
+    }
+
+    /** The Regions a secret exists in (its own and its replicas'); empty when not known. */
+    public Optional<java.util.Set<String>> secretRegions(Resource secret) {
+        return SecretLinker.regions(secret);
+    }
+
+    /** Every DynamoDB global table with its replicas and witnesses. */
+    public List<GlobalTable> globalTables() {
+        return globalTables;
+    }
+
+    /** Every Aurora global database, its members joined across stacks and Regions. */
+    public List<GlobalDatabase> globalDatabases() {
+        return globalDatabases;
+    }
+
+    /** The DB instances of a cluster. */
+    public List<Resource> instancesOf(Resource cluster) {
+        return instancesByCluster.getOrDefault(cluster.key(), List.of());
+    }
+
+    /** The {@code AWS::KMS::ReplicaKey}s of a multi-Region primary key. */
+    public List<Resource> replicaKeysOf(Resource primaryKey) {
+        return replicaKeysByPrimary.getOrDefault(primaryKey.key(), List.of());
+    }
+
+    /**
+     * Where the KMS key a value names lives. {@code user} is the resource that uses it and
+     * {@code usedIn} the Region of the use (a replica's Region; bare aliases resolve there).
+     */
+    public KeyLocation keyLocation(Value reference, Resource user, Optional<String> usedIn) {
+        return data.locate(reference, user, usedIn);
     }
 
     public List<StackInstance> stacks() {

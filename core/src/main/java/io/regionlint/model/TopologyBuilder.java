@@ -30,33 +30,101 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
+        // stack instances are independent until linking: resolve them on all cores, keep order
+        List<Built> built = specs.parallelStream().map(s -> instance(s, Map.of())).toList();
+        built = withImports(specs, built);
         List<StackInstance> stacks = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         Set<InputError> errors = new LinkedHashSet<>();
-        for (StackSpec spec : specs) {
-            Node root = spec.template().root();
-            if (!(root instanceof MapNode rootMap)) {
-                errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
-                continue;
-            }
-            StackInstance stack = new StackInstance(spec.name(), spec.template(), spec.region(), spec.account(),
-                    spec.parameters(), unknownParameters(rootMap, spec.parameters()));
-            stacks.add(stack);
-            Resolver resolver = new Resolver(stack, rootMap);
-            Optional<Node> section = rootMap.get("Resources");
-            if (section.isEmpty()) {
-                continue;
-            }
-            if (!(section.get() instanceof MapNode resourceMap)) {
-                errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
-                continue;
-            }
-            for (Map.Entry<String, Node> entry : resourceMap.entries().entrySet()) {
-                resourceOf(stack, resolver, entry.getKey(), entry.getValue(),
-                        resourceMap.keyRange(entry.getKey()), errors).ifPresent(resources::add);
-            }
+        for (Built b : built) {
+            b.stack.ifPresent(stacks::add);
+            resources.addAll(b.resources);
+            errors.addAll(b.errors);
         }
         return new Result(new Linker(stacks, resources, regionRoles).link(), List.copyOf(errors));
+    }
+
+    /** One stack instance, resolved. */
+    private record Built(Optional<StackInstance> stack, List<Resource> resources, Set<InputError> errors,
+                         Map<String, Value> exports) {
+    }
+
+    /**
+     * Resolves {@code Fn::ImportValue} against the exports of the loaded stacks: stacks that
+     * import are resolved again once the exports are known. An export built from another import
+     * needs one more round; three rounds cover any chain seen in practice, and each round costs
+     * only the importing stacks.
+     */
+    private static List<Built> withImports(List<StackSpec> specs, List<Built> built) {
+        List<Boolean> imports = specs.stream().map(s -> mentions(s.template().root(), "Fn::ImportValue")).toList();
+        if (!imports.contains(true)) {
+            return built;
+        }
+        List<Built> current = built;
+        for (int round = 0; round < 3; round++) {
+            Map<String, Value> exports = new java.util.HashMap<>();
+            for (Built b : current) {
+                b.exports.forEach(exports::putIfAbsent);
+            }
+            List<Built> previous = current;
+            current = java.util.stream.IntStream.range(0, specs.size()).parallel()
+                    .mapToObj(i -> imports.get(i) ? instance(specs.get(i), exports) : previous.get(i)).toList();
+            boolean changed = false;
+            for (int i = 0; i < specs.size() && !changed; i++) {
+                changed = !current.get(i).exports.keySet().equals(previous.get(i).exports.keySet());
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return current;
+    }
+
+    private static boolean mentions(Node node, String key) {
+        if (node instanceof MapNode map) {
+            if (map.entries().containsKey(key)) {
+                return true;
+            }
+            for (Node child : map.entries().values()) {
+                if (mentions(child, key)) {
+                    return true;
+                }
+            }
+        } else if (node instanceof ListNode list) {
+            for (Node child : list.items()) {
+                if (mentions(child, key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Built instance(StackSpec spec, Map<String, Value> exports) {
+        Set<InputError> errors = new LinkedHashSet<>();
+        List<Resource> resources = new ArrayList<>();
+        Node root = spec.template().root();
+        if (!(root instanceof MapNode rootMap)) {
+            errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
+            return new Built(Optional.empty(), resources, errors, Map.of());
+        }
+        StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
+                spec.parameters(), unknownParameters(rootMap, spec.parameters()));
+        Resolver resolver = new Resolver(stack, rootMap, exports);
+        Optional<Node> section = rootMap.get("Resources");
+        if (section.isPresent() && !(section.get() instanceof MapNode)) {
+            errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
+        } else if (section.isPresent()) {
+            MapNode resourceMap = (MapNode) section.get();
+            for (Map.Entry<String, Node> entry : resourceMap.entries().entrySet()) {
+                if (entry.getKey().startsWith("Fn::ForEach::")) {
+                    continue; // AWS::LanguageExtensions loops are not expanded; their resources are not modelled
+                }
+                resourceOf(stack, resolver, entry.getKey(), entry.getValue(), resourceMap.keyRange(entry.getKey()),
+                        errors).ifPresent(resources::add);
+            }
+        }
+        return new Built(Optional.of(stack), resources, errors, resolver.exports(rootMap));
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,

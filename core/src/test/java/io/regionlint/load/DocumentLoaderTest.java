@@ -1,0 +1,440 @@
+package io.regionlint.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The load stage's promises: hostile or broken input costs an {@link InputError} naming the file
+ * and place, never an exception or a hang; well-formed input keeps every node's position.
+ */
+class DocumentLoaderTest {
+
+    private final DocumentLoader loader = new DocumentLoader();
+
+    @TempDir
+    Path dir;
+
+    // ---- limits: hostile input ------------------------------------------------------------------
+
+    @Test
+    void yamlAliasBombIsRejectedWithoutExpanding() {
+        // "billion laughs": 9 levels of 9 aliases would expand to 9^9 (387 million) strings
+        StringBuilder yaml = new StringBuilder("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            String previous = "*l" + (level - 1);
+            yaml.append('l').append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, previous))).append("]\n");
+        }
+        InputError error = yamlError(yaml.toString());
+        assertTrue(error.message().toLowerCase(java.util.Locale.ROOT).contains("aliases"), error.message());
+        assertEquals("t.yaml", error.file());
+    }
+
+    @Test
+    void deeplyNestedYamlIsRejectedWithoutStackOverflow() {
+        String yaml = "Resources: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        InputError error = yamlError(yaml);
+        assertTrue(error.message().toLowerCase(java.util.Locale.ROOT).contains("nesting depth"), error.message());
+    }
+
+    @Test
+    void deeplyNestedJsonIsRejectedWithoutStackOverflow() {
+        String json = "{\"Resources\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        InputError error = jsonError(json);
+        assertTrue(error.message().contains("nesting deeper than 200 levels"), error.message());
+    }
+
+    @Test
+    void fileLargerThanTheLimitIsRejectedBySizeBeforeReading() throws IOException {
+        Path big = dir.resolve("big.yaml");
+        byte[] line = "# padding padding padding padding padding padding padding padding padding padding\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (long written = 0; written < 20L * 1024 * 1024; written += line.length) {
+                out.write(line);
+            }
+        }
+        InputError error = loadError(big);
+        assertTrue(error.message().contains("larger than the limit of " + Limits.DEFAULT.maxFileBytes()),
+                error.message());
+        assertEquals(1, error.line());
+    }
+
+    @Test
+    void nulBytesMakeAFileUnreadable() throws IOException {
+        Path file = dir.resolve("nul.yaml");
+        Files.write(file, "Resources:\n  A: {Type: X}\u0000\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(loadError(file).message().contains("NUL"));
+    }
+
+    @Test
+    void invalidUtf8MakesAFileUnreadable() throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "Description: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(loadError(file).message().contains("not valid UTF-8"));
+    }
+
+    @Test
+    void byteOrderMarkIsSkipped() throws IOException {
+        Path file = dir.resolve("bom.json");
+        Files.write(file, "\uFEFF{\"Resources\": {}}".getBytes(StandardCharsets.UTF_8));
+        MapNode root = (MapNode) loadDocument(file).root();
+        assertTrue(root.get("Resources").isPresent());
+    }
+
+    // ---- syntax and structure errors ------------------------------------------------------------
+
+    @Test
+    void duplicateYamlKeyIsReportedAtTheSecondKey() {
+        InputError error = yamlError("""
+                Resources:
+                  Data:
+                    Type: AWS::S3::Bucket
+                  Data:
+                    Type: AWS::S3::Bucket
+                """);
+        assertEquals(4, error.line());
+        assertEquals(3, error.column());
+        assertEquals("duplicate key 'Data' (first defined at line 2, column 3)", error.message());
+    }
+
+    @Test
+    void duplicateJsonKeyIsReportedAtTheSecondKey() {
+        InputError error = jsonError("""
+                {
+                  "Resources": {
+                    "Data": {"Type": "AWS::S3::Bucket"},
+                    "Data": {"Type": "AWS::S3::Bucket"}
+                  }
+                }
+                """);
+        assertEquals(4, error.line());
+        assertEquals(5, error.column());
+        assertEquals("duplicate key 'Data' (first defined at line 3, column 5)", error.message());
+    }
+
+    @Test
+    void unknownTagIsReportedAtItsLine() {
+        InputError error = yamlError("""
+                Resources:
+                  Data:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: !Foo bar
+                """);
+        assertEquals(5, error.line());
+        assertEquals(19, error.column());
+        assertTrue(error.message().contains("unknown YAML tag '!Foo'"), error.message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Value: !!python/object/apply:os.system [echo hi]|!!python/object/apply:os.system",
+        "Value: !!python/object:__main__.Thing {a: 1}|!!python/object:__main__.Thing",
+        "Value: !!java.net.URL [http://example.com]|!!java.net.URL",
+        "Value: !!javax.script.ScriptEngineManager [x]|!!javax.script.ScriptEngineManager",
+        "Value: !!set {a: null}|!!set",
+        "Value: !<tag:example.com,2024:thing> x|tag:example.com,2024:thing",
+    })
+    void languageAndUnusualStandardTagsAreRejectedNotInterpreted(String yaml, String tag) {
+        InputError error = yamlError("Resources: {}\n" + yaml + "\n");
+        assertEquals(2, error.line());
+        assertEquals(8, error.column());
+        assertTrue(error.message().contains("unknown YAML tag '" + tag + "'"), error.message());
+    }
+
+    @Test
+    void plainStandardTagsStillWork() {
+        MapNode root = yamlRoot("A: !!str 123\nB: !!int \"7\"\nC: !!map {x: 1}\nD: !!seq [1]\nE: !!bool 'true'\n");
+        assertEquals("123", scalar(root, "A").value());
+        assertEquals(7L, scalar(root, "B").value());
+        assertInstanceOf(MapNode.class, root.get("C").orElseThrow());
+        assertInstanceOf(ListNode.class, root.get("D").orElseThrow());
+        assertEquals(true, scalar(root, "E").value());
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesLineAndColumn() {
+        InputError error = yamlError("Resources:\n  Data:\n    Type: [unclosed\n  Other: x\n");
+        assertTrue(error.message().startsWith("YAML syntax:"), error.message());
+        assertTrue(error.line() >= 3, "line " + error.line());
+    }
+
+    @Test
+    void jsonSyntaxErrorNamesLineAndColumn() {
+        InputError error = jsonError("{\n  \"Resources\": {\n    \"Data\": {\"Type\" \"AWS::S3::Bucket\"}\n  }\n}\n");
+        assertEquals(3, error.line());
+        assertEquals(21, error.column());
+        assertTrue(error.message().startsWith("JSON syntax:"), error.message());
+    }
+
+    @Test
+    void trailingContentAfterJsonIsAnError() {
+        InputError error = jsonError("{\"Resources\": {}}\n{\"More\": 1}\n");
+        assertEquals(2, error.line());
+        assertTrue(error.message().contains("after the JSON document"), error.message());
+    }
+
+    @Test
+    void nonScalarYamlKeyIsAnError() {
+        InputError error = yamlError("Resources:\n  ? [a, b]\n  : x\n");
+        assertEquals(2, error.line());
+        assertTrue(error.message().contains("plain scalar"), error.message());
+    }
+
+    // ---- short forms ------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "!Ref|Ref",
+        "!Condition|Condition",
+        "!GetAtt|Fn::GetAtt",
+        "!Sub|Fn::Sub",
+        "!Join|Fn::Join",
+        "!If|Fn::If",
+        "!Equals|Fn::Equals",
+        "!And|Fn::And",
+        "!Or|Fn::Or",
+        "!Not|Fn::Not",
+        "!FindInMap|Fn::FindInMap",
+        "!Select|Fn::Select",
+        "!Split|Fn::Split",
+        "!ImportValue|Fn::ImportValue",
+        "!GetAZs|Fn::GetAZs",
+        "!Base64|Fn::Base64",
+        "!Cidr|Fn::Cidr",
+        "!Transform|Fn::Transform",
+        "!ToJsonString|Fn::ToJsonString",
+        "!Length|Fn::Length",
+        "!Contains|Fn::Contains",
+        "!EachMemberEquals|Fn::EachMemberEquals",
+        "!EachMemberIn|Fn::EachMemberIn",
+        "!RefAll|Fn::RefAll",
+        "!ValueOf|Fn::ValueOf",
+        "!ValueOfAll|Fn::ValueOfAll",
+    })
+    void everyShortFormExpandsToItsLongForm(String tag, String longForm) {
+        MapNode root = yamlRoot("Scalar: " + tag + " x\nSequence: " + tag + " [a, b]\nMapping: " + tag + " {k: v}\n");
+        MapNode scalar = assertInstanceOf(MapNode.class, root.get("Scalar").orElseThrow());
+        assertEquals(List.of(longForm), List.copyOf(scalar.entries().keySet()));
+        assertEquals("/Scalar/" + longForm.replace("/", "~1"), scalar.entries().get(longForm).pointer());
+        MapNode sequence = assertInstanceOf(MapNode.class, root.get("Sequence").orElseThrow());
+        ListNode items = assertInstanceOf(ListNode.class, sequence.entries().get(longForm));
+        assertEquals(List.of("a", "b"), items.items().stream().map(n -> ((ScalarNode) n).text()).toList());
+        MapNode mapping = assertInstanceOf(MapNode.class, root.get("Mapping").orElseThrow());
+        MapNode inner = assertInstanceOf(MapNode.class, mapping.entries().get(longForm));
+        assertEquals("v", ((ScalarNode) inner.get("k").orElseThrow()).text());
+    }
+
+    @Test
+    void getAttShortFormSplitsAtTheFirstDotOnly() {
+        MapNode root = yamlRoot("A: !GetAtt Db.Endpoint.Address\nB: !GetAtt [Db, Endpoint.Port]\nC: !GetAtt Bucket\n");
+        assertEquals(List.of("Db", "Endpoint.Address"), getAttArgs(root, "A"));
+        assertEquals(List.of("Db", "Endpoint.Port"), getAttArgs(root, "B"));
+        assertEquals(List.of("Bucket"), getAttArgs(root, "C"));
+        ListNode args = (ListNode) ((MapNode) root.get("A").orElseThrow()).entries().get("Fn::GetAtt");
+        assertEquals("/A/Fn::GetAtt/1", args.items().get(1).pointer());
+    }
+
+    @Test
+    void shortFormsNestInsideEachOther() {
+        MapNode root = yamlRoot("Name: !Join ['-', [!Ref Prefix, !Select [0, !Split [',', !Ref List]]]]\n");
+        MapNode join = (MapNode) root.get("Name").orElseThrow();
+        ListNode args = (ListNode) join.entries().get("Fn::Join");
+        ListNode parts = (ListNode) args.items().get(1);
+        assertEquals(Map.of("Ref", "Prefix"), Map.of("Ref", ((ScalarNode) ((MapNode) parts.items().get(0))
+                .entries().get("Ref")).text()));
+        MapNode select = (MapNode) parts.items().get(1);
+        ListNode selectArgs = (ListNode) select.entries().get("Fn::Select");
+        assertTrue(((MapNode) selectArgs.items().get(1)).get("Fn::Split").isPresent());
+        assertEquals("/Name/Fn::Join/1/1/Fn::Select/1/Fn::Split", ((MapNode) selectArgs.items().get(1))
+                .entries().get("Fn::Split").pointer());
+    }
+
+    // ---- positions ----------------------------------------------------------------------------------
+
+    @Test
+    void yamlNodesKnowLineColumnAndPointer() {
+        MapNode root = yamlRoot("""
+                Resources:
+                  Data:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      Tags:
+                        - Key: team
+                          Value: storage
+                      "a/b~c": 1
+                """);
+        MapNode properties = (MapNode) ((MapNode) ((MapNode) root.get("Resources").orElseThrow()).get("Data")
+                .orElseThrow()).get("Properties").orElseThrow();
+        ListNode tags = (ListNode) properties.get("Tags").orElseThrow();
+        MapNode tag = (MapNode) tags.items().get(0);
+        ScalarNode value = (ScalarNode) tag.get("Value").orElseThrow();
+        assertEquals("/Resources/Data/Properties/Tags/0/Value", value.pointer());
+        assertEquals(new SourceRange("t.yaml", 7, 18, 7, 25), value.range());
+        assertEquals(new SourceRange("t.yaml", 7, 11, 7, 16), tag.keyRange("Value"));
+        assertEquals(6, tag.range().line());
+        assertEquals(11, tag.range().column());
+        assertEquals("/Resources/Data/Properties/a~1b~0c", properties.get("a/b~c").orElseThrow().pointer());
+        assertEquals(8, properties.keyRange("a/b~c").line());
+        assertEquals(7, properties.keyRange("a/b~c").column());
+    }
+
+    @Test
+    void jsonNodesKnowLineColumnAndPointer() {
+        MapNode root = jsonRoot("""
+                {
+                  "Resources": {
+                    "Data": {
+                      "Type": "AWS::S3::Bucket",
+                      "Properties": {"Tags": [{"Key": "team", "Value": "storage"}], "a/b~c": 1}
+                    }
+                  }
+                }
+                """);
+        MapNode properties = (MapNode) ((MapNode) ((MapNode) root.get("Resources").orElseThrow()).get("Data")
+                .orElseThrow()).get("Properties").orElseThrow();
+        MapNode tag = (MapNode) ((ListNode) properties.get("Tags").orElseThrow()).items().get(0);
+        ScalarNode value = (ScalarNode) tag.get("Value").orElseThrow();
+        assertEquals("/Resources/Data/Properties/Tags/0/Value", value.pointer());
+        assertEquals(5, value.range().line());
+        assertEquals(56, value.range().column());
+        assertEquals(new SourceRange("t.json", 5, 56, 5, 65), value.range());
+        assertEquals(new SourceRange("t.json", 5, 47, 5, 54), tag.keyRange("Value"));
+        assertEquals("/Resources/Data/Properties/a~1b~0c", properties.get("a/b~c").orElseThrow().pointer());
+        assertEquals(new SourceRange("t.json", 3, 5, 3, 11), ((MapNode) root.get("Resources").orElseThrow())
+                .keyRange("Data"));
+    }
+
+    @Test
+    void scalarTypesFollowYamlAndJson() {
+        MapNode yaml = yamlRoot("S: text\nI: 42\nF: 1.5\nB: true\nN: null\nE:\nQ: '42'\nH: 0x1F\n");
+        assertEquals("text", scalar(yaml, "S").value());
+        assertEquals(42L, scalar(yaml, "I").value());
+        assertEquals(1.5, scalar(yaml, "F").value());
+        assertEquals(true, scalar(yaml, "B").value());
+        assertEquals(null, scalar(yaml, "N").value());
+        assertEquals("", scalar(yaml, "E").text());
+        assertEquals("42", scalar(yaml, "Q").value());
+        assertEquals("0x1F", scalar(yaml, "H").value());
+        MapNode json = jsonRoot("{\"S\": \"text\", \"I\": 42, \"F\": 1.5, \"B\": false, \"N\": null,"
+                + " \"Big\": 123456789012345678901234567890}");
+        assertEquals(42L, scalar(json, "I").value());
+        assertEquals(1.5, scalar(json, "F").value());
+        assertEquals(false, scalar(json, "B").value());
+        assertEquals(null, scalar(json, "N").value());
+        assertEquals(new java.math.BigInteger("123456789012345678901234567890"), scalar(json, "Big").value());
+    }
+
+    @Test
+    void yamlMergeKeysGiveWayToExplicitKeysWhereverTheyStand() {
+        MapNode root = yamlRoot("base: &b {a: 1, b: 2}\nafter:\n  <<: *b\n  b: 3\nbefore:\n  b: 4\n  <<: *b\n");
+        MapNode after = (MapNode) root.get("after").orElseThrow();
+        assertEquals(1L, scalar(after, "a").value());
+        assertEquals(3L, scalar(after, "b").value());
+        assertEquals(4, after.keyRange("b").line());
+        MapNode before = (MapNode) root.get("before").orElseThrow();
+        assertEquals(1L, scalar(before, "a").value());
+        assertEquals(4L, scalar(before, "b").value());
+    }
+
+    @Test
+    void explicitKeysStillMayNotRepeatBesideAMergeKey() {
+        InputError error = yamlError("base: &b {a: 1}\nuse:\n  <<: *b\n  a: 2\n  a: 3\n");
+        assertEquals(5, error.line());
+        assertTrue(error.message().startsWith("duplicate key 'a'"), error.message());
+    }
+
+    // ---- empty input ----------------------------------------------------------------------------------
+
+    @Test
+    void emptyFileLoadsAsAnEmptyMap() throws IOException {
+        for (String name : List.of("empty.yaml", "empty.json")) {
+            Path file = dir.resolve(name);
+            Files.write(file, new byte[0]);
+            MapNode root = assertInstanceOf(MapNode.class, loadDocument(file).root());
+            assertTrue(root.entries().isEmpty(), name);
+            assertEquals(SourceRange.fileStart(name), root.range());
+        }
+    }
+
+    @Test
+    void commentOnlyYamlLoadsAsAnEmptyMap() {
+        MapNode root = yamlRoot("# nothing here yet\n\n");
+        assertTrue(root.entries().isEmpty());
+    }
+
+    @Test
+    void jsonIsRecognisedByContentWhateverTheExtension() {
+        DocumentLoader.Result result = loader.parse("{\"Resources\": {}}", Path.of("app.template"), "app.template");
+        assertTrue(result.document().isPresent());
+        DocumentLoader.Result yaml = loader.parse("Resources: {}\n", Path.of("app.json"), "app.json");
+        assertTrue(yaml.document().isPresent(), "YAML in a .json file still loads: " + yaml.error());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private MapNode yamlRoot(String yaml) {
+        return root(loader.parse(yaml, Path.of("t.yaml"), "t.yaml"));
+    }
+
+    private MapNode jsonRoot(String json) {
+        return root(loader.parse(json, Path.of("t.json"), "t.json"));
+    }
+
+    private static MapNode root(DocumentLoader.Result result) {
+        if (result.error().isPresent()) {
+            fail("unexpected input error: " + result.error().get());
+        }
+        return assertInstanceOf(MapNode.class, result.document().orElseThrow().root());
+    }
+
+    private InputError yamlError(String yaml) {
+        return error(loader.parse(yaml, Path.of("t.yaml"), "t.yaml"));
+    }
+
+    private InputError jsonError(String json) {
+        return error(loader.parse(json, Path.of("t.json"), "t.json"));
+    }
+
+    private InputError loadError(Path file) {
+        return error(loader.load(file, file.getFileName().toString()));
+    }
+
+    private Document loadDocument(Path file) {
+        DocumentLoader.Result result = loader.load(file, file.getFileName().toString());
+        if (result.error().isPresent()) {
+            fail("unexpected input error: " + result.error().get());
+        }
+        return result.document().orElseThrow();
+    }
+
+    private static InputError error(DocumentLoader.Result result) {
+        assertTrue(result.document().isEmpty(), "expected an input error, got a document");
+        return result.error().orElseThrow();
+    }
+
+    private static ScalarNode scalar(MapNode map, String key) {
+        return assertInstanceOf(ScalarNode.class, map.get(key).orElseThrow());
+    }
+
+    private static List<String> getAttArgs(MapNode root, String key) {
+        ListNode args = (ListNode) ((MapNode) root.get(key).orElseThrow()).entries().get("Fn::GetAtt");
+        return Arrays.asList(args.items().stream().map(n -> ((ScalarNode) n).text()).toArray(String[]::new));
+    }
+}

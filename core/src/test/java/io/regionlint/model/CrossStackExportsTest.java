@@ -1,0 +1,72 @@
+package io.regionlint.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.regionlint.load.Document;
+import io.regionlint.load.DocumentLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CrossStackExportsTest {
+
+    private static final String NETWORK = """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  MultiRegion: true
+            Outputs:
+              KeyArn:
+                Value: !GetAtt Key.Arn
+                Export:
+                  Name: !Sub "${AWS::StackName}-key-arn"
+              BucketPrefix:
+                Value: !Sub "data-${AWS::Region}"
+                Export:
+                  Name: shared-bucket-prefix
+            """;
+
+    private static final String APP = """
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Join ["-", [!ImportValue shared-bucket-prefix, "app"]]
+                  KeyRef: !ImportValue network-us-east-1-key-arn
+                  Missing: !ImportValue nobody-exports-this
+            """;
+
+    private static Document doc(String name, String text) {
+        return new DocumentLoader().parse(text, Path.of(name), name).document().orElseThrow();
+    }
+
+    @Test
+    void importsReadExportsOfTheSameAccountAndRegionOnly() {
+        Document network = doc("network.yaml", NETWORK);
+        Document app = doc("app.yaml", APP);
+        Optional<String> account = Optional.of("111122223333");
+        List<StackSpec> specs = List.of(
+                new StackSpec("network-us-east-1", network, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("app-us-east-1", app, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("app-eu-west-1", app, Optional.of("eu-west-1"), account, Map.of()));
+        Topology topology = TopologyBuilder.build(specs, Map.of()).topology();
+        Resource east = topology.resources().stream().filter(r -> r.key().equals("app-us-east-1/Bucket"))
+                .findFirst().orElseThrow();
+        assertEquals("data-us-east-1-app", east.physicalName());
+        String keyRef = east.properties().textAt("KeyRef").orElseThrow();
+        assertEquals(Optional.of("network-us-east-1/Key"), Tokens.resourceKey(keyRef), "the import joins the key");
+        assertTrue(east.properties().get("Missing").orElseThrow().isUnknown());
+        assertEquals(6, east.properties().get("KeyRef").orElseThrow().source().range().line(),
+                "an imported value is located at the import");
+
+        Resource west = topology.resources().stream().filter(r -> r.key().equals("app-eu-west-1/Bucket"))
+                .findFirst().orElseThrow();
+        assertTrue(west.properties().get("KeyRef").orElseThrow().isUnknown(),
+                "nothing in eu-west-1 exports the key: imports never cross Regions");
+        assertTrue(((UnknownValue) west.properties().get("KeyRef").orElseThrow()).reason().contains("eu-west-1"));
+    }
+}

@@ -1,0 +1,108 @@
+package io.regionlint.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.regionlint.load.Document;
+import io.regionlint.load.DocumentLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DataTierLinkerTest {
+
+    private static final String DATA = """
+            Parameters:
+              IsPrimary: { Type: String, Default: "true" }
+            Conditions:
+              Primary: !Equals [!Ref IsPrimary, "true"]
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Condition: Primary
+                Properties:
+                  MultiRegion: true
+              KeyReplica:
+                Type: AWS::KMS::ReplicaKey
+                Properties:
+                  PrimaryKeyArn: arn:aws:kms:us-east-1:111122223333:key/mrk-1234
+              Alias:
+                Type: AWS::KMS::Alias
+                Properties:
+                  AliasName: alias/orders
+                  TargetKeyId: !Ref KeyReplica
+              Global:
+                Type: AWS::RDS::GlobalCluster
+                Condition: Primary
+                Properties:
+                  GlobalClusterIdentifier: orders-global
+                  Engine: aurora-postgresql
+              Cluster:
+                Type: AWS::RDS::DBCluster
+                Properties:
+                  DBClusterIdentifier: !Sub "orders-${AWS::Region}"
+                  GlobalClusterIdentifier: Orders-Global
+                  Engine: aurora-postgresql
+                  MasterUsername: !If [Primary, admin, !Ref AWS::NoValue]
+              Writer:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBClusterIdentifier: !Ref Cluster
+              Table:
+                Type: AWS::DynamoDB::GlobalTable
+                Condition: Primary
+                Properties:
+                  MultiRegionConsistency: STRONG
+                  Replicas:
+                    - Region: us-east-1
+                      SSESpecification: { KMSMasterKeyId: !GetAtt Key.Arn }
+                    - Region: us-east-2
+                      SSESpecification: { KMSMasterKeyId: arn:aws:kms:us-east-2:111122223333:key/mrk-1234 }
+                  GlobalTableWitnesses:
+                    - Region: us-west-2
+            """;
+
+    @Test
+    void joinsGlobalDatabasesTablesAndKeysAcrossRegions() {
+        Document doc = new DocumentLoader().parse(DATA, Path.of("data.yaml"), "data.yaml").document().orElseThrow();
+        Optional<String> account = Optional.of("111122223333");
+        List<StackSpec> specs = List.of(
+                new StackSpec("data-us-east-1", doc, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("data-us-east-2", doc, Optional.of("us-east-2"), account, Map.of("IsPrimary", "false")));
+        Topology t = TopologyBuilder.build(specs, Map.of()).topology();
+
+        assertEquals(1, t.globalDatabases().size());
+        GlobalDatabase db = t.globalDatabases().get(0);
+        assertEquals("orders-global", db.identifier(), "identifiers join case-insensitively");
+        assertEquals(2, db.members().size());
+        assertEquals("data-us-east-1/Cluster", db.primary().orElseThrow().key());
+        assertEquals(List.of("data-us-east-2/Cluster"), db.secondaries().stream().map(Resource::key).toList());
+        assertEquals(1, t.instancesOf(db.secondaries().get(0)).size());
+
+        GlobalTable table = t.globalTables().get(0);
+        assertTrue(table.strong());
+        assertTrue(table.complete());
+        assertEquals(List.of(Optional.of("us-east-1"), Optional.of("us-east-2")),
+                table.replicas().stream().map(GlobalTable.Replica::region).toList());
+        KeyLocation first = t.keyLocation(table.replicas().get(0).spec().at("SSESpecification", "KMSMasterKeyId")
+                .orElseThrow(), table.table(), Optional.of("us-east-1"));
+        assertEquals(Optional.of("us-east-1"), first.region());
+        assertEquals(Optional.of(true), first.multiRegion());
+        assertEquals("data-us-east-1/Key", first.key().orElseThrow().key());
+        KeyLocation second = t.keyLocation(table.replicas().get(1).spec().at("SSESpecification", "KMSMasterKeyId")
+                .orElseThrow(), table.table(), Optional.of("us-east-2"));
+        assertEquals(Optional.of("us-east-2"), second.region());
+        assertTrue(second.key().isEmpty());
+
+        Resource replicaCluster = db.secondaries().get(0);
+        KeyLocation alias = t.keyLocation(new ScalarValue("alias/orders", replicaCluster.properties().source()),
+                replicaCluster, Optional.of("us-east-2"));
+        assertEquals("data-us-east-2/KeyReplica", alias.key().orElseThrow().key(), "an alias follows its target");
+        assertEquals(Optional.of(true), alias.multiRegion());
+        KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties().source()),
+                replicaCluster, Optional.of("us-east-2"));
+        assertTrue(unknownAlias.region().isEmpty(), "an alias nobody declares says nothing about its Region");
+    }
+}

@@ -1,0 +1,266 @@
+package io.regionlint.rules.iam;
+
+import io.regionlint.engine.Rule;
+import io.regionlint.engine.RuleContext;
+import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.Severity;
+import io.regionlint.engine.Site;
+import io.regionlint.model.IamPatterns;
+import io.regionlint.model.ListValue;
+import io.regionlint.model.MapValue;
+import io.regionlint.model.PolicyStatement;
+import io.regionlint.model.Resource;
+import io.regionlint.model.RolePermissions;
+import io.regionlint.model.StackInstance;
+import io.regionlint.model.Topology;
+import io.regionlint.model.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * RL5005: the role S3 assumes to replicate grants more than replication needs, or can be assumed
+ * by someone other than Amazon S3. Checks each Allow statement of the role's policies once (a
+ * policy shared by several roles, or a role shared by several buckets, is reported once).
+ */
+@RuleInfo(id = "RL5005", summary = "A replication role's policies or trust policy reach beyond S3 replication",
+        severity = Severity.ERROR, category = "iam", since = "0.1.0")
+public final class ReplicationRoleUnscopedRule implements Rule {
+
+    private static final Set<String> TRUSTED_SERVICES = Set.of("s3.amazonaws.com", "batchoperations.s3.amazonaws.com");
+    /** Names no real bucket, action or key: a pattern that matches them matches every one. */
+    private static final String PROBE_NAME = "regionlint-probe-any-name";
+    private static final String PROBE_KEY = "regionlint-probe-object";
+    private static final String PROBE_ACTION = "regionlintprobeanyaction";
+    private static final String UNKNOWN_ACCOUNT = "000000000000";
+
+    @Override
+    public void check(RuleContext ctx) {
+        Topology topology = ctx.topology();
+        List<String> loadedBuckets = topology.resources(ReplicationRoles.BUCKET).stream()
+                .map(ReplicationRoles::bucketArn).distinct().toList();
+        Set<String> regions = topology.stacks().stream().map(StackInstance::region).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reported = new HashSet<>();
+        for (ReplicationRoles.Use use : ReplicationRoles.of(topology)) {
+            Optional<RolePermissions> permissions = topology.permissions(use.role());
+            if (permissions.isEmpty()) {
+                continue;
+            }
+            for (PolicyStatement statement : permissions.get().statements()) {
+                if (statement.allow()) {
+                    checkActions(ctx, use, statement, reported);
+                    checkResources(ctx, use, statement, loadedBuckets, regions, reported);
+                }
+            }
+            for (PolicyStatement statement : permissions.get().trust()) {
+                if (statement.allow()) {
+                    checkTrust(ctx, use, statement, reported);
+                }
+            }
+        }
+    }
+
+    // ---- actions ----------------------------------------------------------------------------
+
+    private static void checkActions(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s, Set<String> reported) {
+        if (s.notAction()) {
+            Optional<Value> at = s.value("NotAction");
+            if (at.isPresent() && firstReport(reported, s, at.get(), "action")) {
+                report(ctx, use, s, at.get(), "action", role(use) + " is allowed every action except "
+                        + quoted(s.actions()) + " " + by(use, s) + "; replace NotAction with the replication actions "
+                        + "it needs (s3:GetReplicationConfiguration, s3:ListBucket, s3:GetObjectVersion*, "
+                        + "s3:Replicate*)");
+            }
+            return;
+        }
+        List<String> unscoped = s.actions().stream().filter(ReplicationRoleUnscopedRule::coversEveryS3Action).toList();
+        Optional<Value> at = s.value("Action");
+        if (!unscoped.isEmpty() && at.isPresent() && firstReport(reported, s, at.get(), "action")) {
+            report(ctx, use, s, at.get(), "action", role(use) + " is allowed every S3 action (" + quoted(unscoped)
+                    + ") " + by(use, s) + "; list only the replication actions it needs "
+                    + "(s3:GetReplicationConfiguration, s3:ListBucket, s3:GetObjectVersion*, s3:Replicate*)");
+        }
+    }
+
+    /** True for {@code *}, {@code s3:*} and any other pattern that matches an arbitrary S3 action. */
+    private static boolean coversEveryS3Action(String action) {
+        return IamPatterns.matches(action.toLowerCase(Locale.ROOT), "s3:" + PROBE_ACTION);
+    }
+
+    private static boolean coversService(PolicyStatement s, String service) {
+        if (s.notAction()) {
+            return s.coversAction(service + ":" + PROBE_ACTION);
+        }
+        return s.actions().stream().map(a -> a.toLowerCase(Locale.ROOT))
+                .anyMatch(a -> a.startsWith(service + ":") || IamPatterns.matches(a, service + ":" + PROBE_ACTION));
+    }
+
+    // ---- resources --------------------------------------------------------------------------
+
+    private static void checkResources(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s,
+                                       List<String> loadedBuckets, Set<String> regions, Set<String> reported) {
+        String element = s.notResource() ? "NotResource" : "Resource";
+        Optional<Value> at = s.value(element);
+        if (at.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        if (coversService(s, "s3")) {
+            if (s.notResource() && s.coversResource(probeBucket(use))) {
+                problems.add("is allowed S3 actions on every bucket except " + quoted(s.resources()) + " (NotResource)");
+            } else {
+                List<String> wide = s.notResource() ? List.of()
+                        : s.resources().stream().filter(r -> s3Unscoped(r, use, loadedBuckets)).toList();
+                if (!wide.isEmpty()) {
+                    problems.add("is allowed S3 actions on " + quoted(wide) + ", which reaches buckets other than "
+                            + "the ones it replicates between (" + quoted(use.bucketArns()) + ")");
+                }
+            }
+            if (!problems.isEmpty()) {
+                fixes.add("name only those bucket ARNs and their objects (ARN + '/*') under Resource");
+            }
+        }
+        if (coversService(s, "kms") && !s.hasConditionKey("kms:ViaService")) {
+            Set<String> keyRegions = regions(use, regions);
+            int before = problems.size();
+            if (s.notResource()) {
+                if (keyRegions.stream().anyMatch(region -> s.coversResource(probeKey(use, region)))) {
+                    problems.add("is allowed KMS actions on every key except " + quoted(s.resources())
+                            + " (NotResource) without a kms:ViaService condition");
+                }
+            } else {
+                List<String> wide = s.resources().stream().filter(r -> keyRegions.stream()
+                        .anyMatch(region -> IamPatterns.matches(r, probeKey(use, region)))).toList();
+                if (!wide.isEmpty()) {
+                    problems.add("is allowed KMS actions on every key (" + quoted(wide)
+                            + ") without a kms:ViaService condition");
+                }
+            }
+            if (problems.size() > before) {
+                fixes.add("name the source and replica key ARNs, or add a kms:ViaService condition "
+                        + "(s3.REGION.amazonaws.com)");
+            }
+        }
+        if (!problems.isEmpty() && firstReport(reported, s, at.get(), "resource")) {
+            report(ctx, use, s, at.get(), "resource", role(use) + " " + String.join(" and ", problems) + " "
+                    + by(use, s) + "; " + String.join(", and ", fixes));
+        }
+    }
+
+    /**
+     * True when the pattern matches every bucket, or is a wildcard that matches a loaded bucket
+     * the role does not replicate between. When a destination of the role is unknown, a loaded
+     * bucket may be that destination, so only the every-bucket test applies.
+     */
+    private static boolean s3Unscoped(String pattern, ReplicationRoles.Use use, List<String> loadedBuckets) {
+        String probe = probeBucket(use);
+        if (IamPatterns.matches(pattern, probe) || IamPatterns.matches(pattern, probe + "/" + PROBE_KEY)) {
+            return true;
+        }
+        if (!IamPatterns.hasWildcard(pattern) || !use.destinationsKnown()) {
+            return false;
+        }
+        return loadedBuckets.stream().filter(arn -> !use.serves(arn)).anyMatch(arn -> IamPatterns.matches(pattern, arn)
+                || IamPatterns.matches(pattern, arn + "/" + PROBE_KEY));
+    }
+
+    private static String probeBucket(ReplicationRoles.Use use) {
+        return "arn:" + ReplicationRoles.partition(use.role()) + ":s3:::" + PROBE_NAME;
+    }
+
+    private static Set<String> regions(ReplicationRoles.Use use, Set<String> regions) {
+        Set<String> all = new TreeSet<>(regions);
+        use.role().region().ifPresent(all::add);
+        if (all.isEmpty()) {
+            all.add("us-east-1");
+        }
+        return all;
+    }
+
+    private static String probeKey(ReplicationRoles.Use use, String region) {
+        return "arn:" + ReplicationRoles.partition(use.role()) + ":kms:" + region + ":"
+                + use.role().stack().account().orElse(UNKNOWN_ACCOUNT) + ":key/" + PROBE_NAME;
+    }
+
+    // ---- trust ------------------------------------------------------------------------------
+
+    private static void checkTrust(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s, Set<String> reported) {
+        Optional<Value> notPrincipal = s.value("NotPrincipal");
+        if (notPrincipal.isPresent()) {
+            if (firstReport(reported, s, notPrincipal.get(), "trust")) {
+                report(ctx, use, s, notPrincipal.get(), "trust", role(use) + " can be assumed by every principal "
+                        + "not listed under NotPrincipal; trust only the service principal s3.amazonaws.com (and "
+                        + "batchoperations.s3.amazonaws.com for Batch Replication)");
+            }
+            return;
+        }
+        Optional<Value> principal = s.value("Principal");
+        if (principal.isEmpty()) {
+            return;
+        }
+        List<String> others = new ArrayList<>();
+        if (principal.get().text().isPresent()) {
+            others.add("'" + principal.get().text().get() + "'");
+        } else if (principal.get() instanceof MapValue map) {
+            for (Map.Entry<String, Value> entry : map.entries().entrySet()) {
+                for (String name : texts(entry.getValue())) {
+                    if (!(entry.getKey().equals("Service") && TRUSTED_SERVICES.contains(name))) {
+                        others.add(entry.getKey() + " '" + name + "'");
+                    }
+                }
+            }
+        }
+        if (!others.isEmpty() && firstReport(reported, s, principal.get(), "trust")) {
+            report(ctx, use, s, principal.get(), "trust", role(use) + " can be assumed by "
+                    + String.join(", ", others) + ", not only by Amazon S3; trust only the service principal "
+                    + "s3.amazonaws.com (and batchoperations.s3.amazonaws.com for Batch Replication)");
+        }
+    }
+
+    /** The known texts of a scalar or list; unknown items are left out (never read as a principal). */
+    private static List<String> texts(Value value) {
+        List<Value> items = value instanceof ListValue list ? list.items() : List.of(value);
+        return items.stream().map(Value::text).flatMap(Optional::stream).toList();
+    }
+
+    // ---- reporting --------------------------------------------------------------------------
+
+    /**
+     * True the first time a problem of a statement is seen. A policy attached to several roles is
+     * parsed once per role, so statements are told apart by owner, place and content.
+     */
+    private static boolean firstReport(Set<String> reported, PolicyStatement s, Value at, String kind) {
+        return reported.add(s.owner().key() + "|" + at.source().pointer() + "|" + kind + "|" + s.actions() + "|"
+                + s.resources() + "|" + s.value("Principal").map(Value::source).map(n -> n.pointer()).orElse(""));
+    }
+
+    private static void report(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s, Value at, String kind,
+                               String message) {
+        var finding = ctx.report(Site.of(s.owner(), at), message)
+                .key(kind + "|" + s.actions() + "|" + s.resources());
+        if (!s.owner().key().equals(use.role().key())) {
+            finding.related(use.role(), Optional.empty(), "the replication role this policy is attached to");
+        }
+    }
+
+    private static String role(ReplicationRoles.Use use) {
+        return "Replication role " + use.role().describe();
+    }
+
+    private static String by(ReplicationRoles.Use use, PolicyStatement s) {
+        Resource owner = s.owner();
+        return owner.key().equals(use.role().key()) ? "in its inline policy" : "in policy '" + owner.displayName() + "'";
+    }
+
+    private static String quoted(java.util.Collection<String> texts) {
+        return texts.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,89 @@
+package io.regionlint.rules.input;
+
+import io.regionlint.engine.Rule;
+import io.regionlint.engine.RuleContext;
+import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.Severity;
+import io.regionlint.engine.Site;
+import io.regionlint.model.Resource;
+import io.regionlint.model.UnknownValue;
+import io.regionlint.model.UnresolvedPeer;
+import io.regionlint.model.Value;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * RL1002: a link whose far end was not loaded or cannot be known, such as a replication
+ * destination bucket declared in a template nobody gave us. The linker keeps each such link as
+ * an unresolved peer; this rule reports each once, at the value that names the peer, so that
+ * the rules that stayed silent about it are not mistaken for a clean bill of health.
+ */
+@RuleInfo(id = "RL1002", summary = "A replication destination or role is not among the loaded templates, so the"
+        + " checks that need it are skipped", severity = Severity.NOTE, category = "inputs", since = "0.1.0")
+public final class UnresolvedPeerRule implements Rule {
+
+    private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[^:]*:role/(?:.*/)?([^/]+)");
+
+    @Override
+    public void check(RuleContext context) {
+        for (UnresolvedPeer peer : context.topology().unresolvedPeers()) {
+            context.report(Site.of(peer.from(), peer.at()), message(peer)).key(peer.kind());
+        }
+    }
+
+    private static String message(UnresolvedPeer peer) {
+        String owner = owner(peer.from());
+        Value at = peer.at();
+        Optional<String> text = at.text();
+        return switch (peer.kind()) {
+            case "replication destination bucket" -> {
+                String checks = ", so its Region, versioning and replication back cannot be checked; ";
+                if (at instanceof UnknownValue unknown) {
+                    yield "The replication destination bucket of " + owner + " cannot be known ("
+                            + unknown.reason() + ")" + checks + fixForUnknown(unknown.reason());
+                }
+                Matcher arn = BUCKET_ARN.matcher(text.orElse(""));
+                if (arn.matches()) {
+                    yield "Replication destination bucket '" + arn.group(1) + "' of " + owner
+                            + " is not among the loaded templates" + checks + "add its template to the project"
+                            + " file, or suppress this note for this bucket if the destination is managed elsewhere";
+                }
+                yield "Replication destination '" + text.orElse("") + "' of " + owner + " is not an S3 bucket ARN"
+                        + checks + "give Destination.Bucket as an ARN, such as !GetAtt Replica.Arn or"
+                        + " arn:aws:s3:::replica-bucket";
+            }
+            case "replication role" -> {
+                String checks = ", so its permissions and trust policy cannot be checked; ";
+                if (at instanceof UnknownValue unknown) {
+                    yield "The replication role of " + owner + " cannot be known (" + unknown.reason() + ")"
+                            + checks + fixForUnknown(unknown.reason());
+                }
+                Matcher arn = ROLE_ARN.matcher(text.orElse(""));
+                String role = arn.matches() ? arn.group(1) : text.orElse("");
+                yield "Replication role '" + role + "' of " + owner + " is not among the loaded templates" + checks
+                        + "add the template that declares it to the project file, or suppress this note for this"
+                        + " bucket if the role is managed elsewhere";
+            }
+            default -> {
+                String kind = peer.kind().isEmpty() ? "A linked value"
+                        : peer.kind().substring(0, 1).toUpperCase(Locale.ROOT) + peer.kind().substring(1);
+                yield kind + " of " + owner + " cannot be resolved (" + peer.reason() + "), so the checks that"
+                        + " need it are skipped; " + fixForUnknown(peer.reason());
+            }
+        };
+    }
+
+    private static String owner(Resource from) {
+        return (from.isType("AWS::S3::Bucket") ? "bucket " : from.type() + " ") + from.describe();
+    }
+
+    private static String fixForUnknown(String reason) {
+        if (reason.startsWith("parameter '") && reason.contains("no value and no default")) {
+            return "give that parameter a value with --parameter or in the project file";
+        }
+        return "where the value is only decided at deploy time by design, suppress this note for this bucket";
+    }
+}
