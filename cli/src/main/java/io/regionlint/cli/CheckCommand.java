@@ -14,7 +14,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +36,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, modelTransformer = StandardHelp.class, sortOptions = false,
         abbreviateSynopsis = true,
         description = {
-            "Lint CloudFormation templates, folders of templates, CDK cloud assemblies or a project file, "
-                    + "across every Region the stacks are deployed to.",
+            "Lint CloudFormation templates (YAML or JSON), folders of templates or a project file, across "
+                    + "every Region the stacks are deployed to.",
             "",
             "The Regions come from the project file (.regionlint.yaml) or from --regions. With no PATH, the "
                     + ".regionlint.yaml in the working directory or its parents is used. Folders are searched "
-                    + "for templates, skipping node_modules, .git and the asset folders of cdk.out."},
+                    + "for .yaml, .yml, .json and .template files, skipping node_modules, .git, target and cdk.out."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # Lint the sample project; its .regionlint.yaml names the stacks and Regions",
@@ -59,7 +63,8 @@ final class CheckCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Template files, folders, cdk.out folders or a project file.")
+            description = "Template files, folders of templates, or a project file (.regionlint.yaml, or a folder "
+                    + "holding one).")
     private List<String> paths = new ArrayList<>();
 
     @Mixin
@@ -85,8 +90,16 @@ final class CheckCommand implements Callable<Integer> {
         List<ReportTarget> targets = reports.targets(environment, spec.commandLine());
         LintRequest request = request(environment);
         LintResult result = new Linter(registry).run(request);
+        List<String> unwritten = new ArrayList<>();
         for (ReportTarget target : targets) {
-            write(target, result, environment);
+            write(target, result, environment).ifPresent(unwritten::add);
+        }
+        if (!unwritten.isEmpty()) {
+            // the other reports were still written; a missing one must not pass unnoticed in CI
+            PrintWriter err = spec.commandLine().getErr();
+            unwritten.forEach(problem -> err.println("regionlint: " + problem));
+            err.flush();
+            return ExitCode.USAGE.code();
         }
         return ExitCode.of(result, reports.failOn().threshold()).code();
     }
@@ -103,14 +116,15 @@ final class CheckCommand implements Callable<Integer> {
                 rules.include(), rules.exclude(), rules.severities(), environment.workingDir(), Limits.DEFAULT);
     }
 
-    private void write(ReportTarget target, LintResult result, Environment environment) {
+    /** Writes one report; returns what went wrong if its file could not be written. */
+    private Optional<String> write(ReportTarget target, LintResult result, Environment environment) {
         boolean colored = target.toStdout() && target.format() == ReportFormat.TEXT && color.colorAllowed(environment);
         ReportContext context = new ReportContext(ReportContext.currentVersion(), colored, environment.workingDir());
         if (target.toStdout()) {
             PrintWriter out = spec.commandLine().getOut();
             writeReport(target, result, context, out);
             out.flush();
-            return;
+            return Optional.empty();
         }
         Path file = target.file().orElseThrow();
         try {
@@ -120,23 +134,26 @@ final class CheckCommand implements Callable<Integer> {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 writeReport(target, result, context, out);
             }
+            return Optional.empty();
         } catch (IOException | UncheckedIOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write the " + target.describe() + ": "
-                    + reason(e));
+            return Optional.of("cannot write the " + target.describe() + ": " + reason(e));
         }
     }
 
+    /** What the file system said, without Java's exception class names. */
     private static String reason(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof java.nio.file.AccessDeniedException) {
+        if (cause instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+        if (cause instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, not a folder";
         }
-        if (cause instanceof java.nio.file.FileSystemException) {
-            return cause.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase(java.util.Locale.ROOT);
+        if (cause instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (cause instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
         }
         return String.valueOf(cause.getMessage());
     }

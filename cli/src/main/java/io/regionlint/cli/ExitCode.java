@@ -15,8 +15,11 @@ public enum ExitCode {
     OK(0, "No finding at or above the --fail-on threshold."),
     /** At least one unsuppressed finding at or above the {@code --fail-on} threshold. */
     FINDINGS(1, "Findings at or above the --fail-on threshold."),
-    /** The command line was wrong: unknown option, bad value, unknown rule id; nothing was linted. */
-    USAGE(2, "Usage error: bad option, value or rule id."),
+    /**
+     * The command line was wrong (unknown option, bad value, rule id that matches no rule, nothing
+     * to check), or a report file could not be written.
+     */
+    USAGE(2, "Usage error: bad option, value or rule id, or a report file that cannot be written."),
     /**
      * An input could not be read or parsed. The other inputs were still linted and reported; this
      * code takes precedence over {@link #FINDINGS}.

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "regionlint", mixinStandardHelpOptions = true, modelTransformer = StandardHelp.class,
         description = {
             "Cross-Region linter for multi-Region AWS systems: finds what breaks when one Region has to take "
-                    + "over from another, in CloudFormation templates and CDK cloud assemblies.",
+                    + "over from another, in the CloudFormation templates of every Region.",
             "",
             "Run 'regionlint COMMAND --help' for the options of a command."},
         subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, HelpCommand.class},

@@ -142,6 +142,17 @@ class CheckCommandTest {
     }
 
     @Test
+    void aReportFileThatCannotBeWrittenIsAUsageErrorAfterTheOthersAreWritten(@TempDir Path tmp) throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("not-a-folder"), "");
+        Path json = tmp.resolve("ok.json");
+        CliRunner.Run run = cli.run("check", "project", "--format", "sarif", "--output",
+                blocker.resolve("x.sarif").toString(), "--format", "json", "--output", json.toString());
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("regionlint: cannot write the sarif report to "), run::toString);
+        assertTrue(Files.readString(json).contains("\"RL9001\""));
+    }
+
+    @Test
     void outputWithoutAFormatIsAUsageError() {
         CliRunner.Run run = cli.run("check", "project", "--format", "json", "--output", "a.json", "--output", "b.json");
         assertEquals(2, run.exitCode(), run::toString);
