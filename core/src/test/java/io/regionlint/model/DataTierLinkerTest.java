@@ -101,6 +101,12 @@ class DataTierLinkerTest {
                 replicaCluster, Optional.of("us-east-2"));
         assertEquals("data-us-east-2/KeyReplica", alias.key().orElseThrow().key(), "an alias follows its target");
         assertEquals(Optional.of(true), alias.multiRegion());
+        KeyLocation built = t.keyLocation(new ScalarValue("arn:aws:kms:us-east-2:111122223333:key/"
+                + Tokens.ref("data-us-east-1", "Key"), replicaCluster.properties().source()), replicaCluster,
+                Optional.of("us-east-2"));
+        assertEquals(Optional.of("us-east-2"), built.region(), "an ARN built from a key id names its own Region");
+        assertEquals(Optional.of(true), built.multiRegion());
+        assertTrue(built.key().isEmpty(), "the us-east-1 primary is not the key in us-east-2");
         KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties().source()),
                 replicaCluster, Optional.of("us-east-2"));
         assertTrue(unknownAlias.region().isEmpty(), "an alias nobody declares says nothing about its Region");
