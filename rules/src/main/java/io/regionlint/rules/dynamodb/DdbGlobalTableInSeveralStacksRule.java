@@ -68,12 +68,14 @@ public final class DdbGlobalTableInSeveralStacksRule implements Rule {
             }
             List<String> others = peers.values().stream().map(p -> p.stack().name() + " ("
                     + p.stack().regionLabel() + ")").toList();
+            boolean twinsOnly = peers.values().stream().allMatch(p -> p.stack().group().equals(r.stack().group()));
+            String fix = twinsOnly ? "guard the resource with a Condition so that only one Region creates it"
+                    : "declare it in one of these stacks only and refer to it by name from the others";
             FindingBuilder finding = context.report(Site.of(r), "Global table '" + r.displayName() + "' of stack "
                     + r.stack().name() + " (" + r.stack().regionLabel() + ") is also declared by "
                     + (others.size() == 1 ? "stack " : "stacks ") + DynamoDbFacts.list(others) + ", and "
-                    + (others.size() == 1 ? "both" : "all") + " manage its replicas in " + DynamoDbFacts.list(shared)
-                    + "; CloudFormation controls a global table from one stack in one Region: guard the resource with"
-                    + " a Condition so that only one Region creates it");
+                    + (others.size() == 1 ? "both" : "all") + " would manage it in " + DynamoDbFacts.list(shared)
+                    + "; CloudFormation controls a global table from one stack in one Region: " + fix);
             for (Resource peer : peers.values()) {
                 finding.related(peer, Optional.empty(), "the same global table, declared by stack "
                         + peer.stack().name());
