@@ -50,8 +50,8 @@ public final class DdbGlobalTableMissingRegionRule implements Rule {
             }
             FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
                     + " has no replica in the active " + (missing.size() == 1 ? "Region " : "Regions ")
-                    + DynamoDbFacts.list(missing) + "; applications there have no local copy and depend on another Region"
-                    + " for every read and write: add " + (missing.size() == 1 ? "a replica with Region: "
+                    + DynamoDbFacts.list(missing) + "; applications there have no local copy and depend on another"
+                    + " Region for every read and write: add " + (missing.size() == 1 ? "a replica with Region: "
                     + missing.get(0) : "replicas for " + DynamoDbFacts.list(missing)))
                     .key("active-regions");
             missing.forEach(r -> finding.regions(Optional.of(r)));

@@ -43,14 +43,14 @@ public final class DdbLegacyGlobalTableRule implements Rule {
             for (Resource table : tables) {
                 String region = table.region().orElseThrow();
                 List<String> others = regions.stream().filter(r -> !r.equals(region)).toList();
-                FindingBuilder finding = context.report(table.properties().get("TableName")
-                                .map(v -> Site.of(table, v)).orElseGet(() -> Site.of(table)), "Table " + table.describe() + " has the same name as "
-                                + (others.size() == 1 ? "a table in " : "tables in ") + DynamoDbFacts.list(others)
-                                + " and, like " + (others.size() == 1 ? "it" : "them")
-                                + ", streams NEW_AND_OLD_IMAGES: the"
-                                + " shape of a version 2017.11.29 (legacy) global table, which AWS says to avoid"
-                                + " (inferred from the templates); upgrade it to version 2019.11.21 and declare it"
-                                + " as one AWS::DynamoDB::GlobalTable");
+                Site site = table.properties().get("TableName").map(v -> Site.of(table, v))
+                        .orElseGet(() -> Site.of(table));
+                boolean one = others.size() == 1;
+                FindingBuilder finding = context.report(site, "Table " + table.describe() + " has the same name as "
+                        + (one ? "a table in " : "tables in ") + DynamoDbFacts.list(others) + " and, like "
+                        + (one ? "it" : "them") + ", streams NEW_AND_OLD_IMAGES: the shape of a version 2017.11.29"
+                        + " (legacy) global table, which AWS says to avoid (inferred from the templates); upgrade it"
+                        + " to version 2019.11.21 and declare it as one AWS::DynamoDB::GlobalTable");
                 for (Resource other : tables) {
                     if (!other.region().equals(table.region())) {
                         finding.related(other, Optional.empty(), "a table of the same name in "

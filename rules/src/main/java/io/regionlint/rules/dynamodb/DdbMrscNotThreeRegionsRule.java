@@ -25,7 +25,8 @@ public final class DdbMrscNotThreeRegionsRule implements Rule {
             }
             List<String> replicas = table.replicaRegions();
             List<String> witnesses = table.witnessRegions();
-            boolean valid = replicas.size() == 3 && witnesses.isEmpty() || replicas.size() == 2 && witnesses.size() == 1;
+            boolean valid = replicas.size() == 3 && witnesses.isEmpty()
+                    || replicas.size() == 2 && witnesses.size() == 1;
             if (valid) {
                 continue;
             }

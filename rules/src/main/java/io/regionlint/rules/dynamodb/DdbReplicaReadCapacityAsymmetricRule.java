@@ -29,13 +29,17 @@ public final class DdbReplicaReadCapacityAsymmetricRule implements Rule {
     private record Reading(GlobalTable.Replica replica, Value at, BigDecimal value, String property) {
     }
 
+    /** What is compared across replicas: one kind of read setting of the table ("") or of one index. */
+    private record Scope(String index, String kind) {
+    }
+
     private static final String PROVISIONED = "a provisioned read capacity of ";
     private static final String ON_DEMAND = "a maximum on-demand read throughput of ";
 
     @Override
     public void check(RuleContext context) {
         for (GlobalTable table : context.topology().globalTables()) {
-            Map<String, List<Reading>> groups = new LinkedHashMap<>();
+            Map<Scope, List<Reading>> groups = new LinkedHashMap<>();
             for (GlobalTable.Replica replica : table.replicas()) {
                 read(groups, "", replica, replica.spec());
                 for (MapValue index : DynamoDbFacts.maps(replica.spec(), "GlobalSecondaryIndexes")) {
@@ -43,53 +47,53 @@ public final class DdbReplicaReadCapacityAsymmetricRule implements Rule {
                     name.ifPresent(n -> read(groups, n, replica, index));
                 }
             }
-            for (Map.Entry<String, List<Reading>> group : groups.entrySet()) {
+            for (Map.Entry<Scope, List<Reading>> group : groups.entrySet()) {
                 report(context, table, group.getKey(), group.getValue());
             }
         }
     }
 
     /** Adds the replica's (or replica index's) known read settings to their groups. */
-    private static void read(Map<String, List<Reading>> groups, String index, GlobalTable.Replica replica,
+    private static void read(Map<Scope, List<Reading>> groups, String index, GlobalTable.Replica replica,
                              Value settings) {
         Optional<Value> units = settings.lookup("ReadProvisionedThroughputSettings", "ReadCapacityUnits");
         if (units.isPresent()) {
-            add(groups, index + "\n" + PROVISIONED, replica, units.get(), "ReadCapacityUnits");
+            add(groups, new Scope(index, PROVISIONED), replica, units.get(), "ReadCapacityUnits");
         } else {
             settings.lookup("ReadProvisionedThroughputSettings", "ReadCapacityAutoScalingSettings", "MinCapacity")
-                    .ifPresent(v -> add(groups, index + "\n" + PROVISIONED, replica, v,
+                    .ifPresent(v -> add(groups, new Scope(index, PROVISIONED), replica, v,
                             "ReadCapacityAutoScalingSettings.MinCapacity"));
         }
         settings.lookup("ReadOnDemandThroughputSettings", "MaxReadRequestUnits").ifPresent(v -> add(groups,
-                index + "\n" + ON_DEMAND, replica, v, "MaxReadRequestUnits"));
+                new Scope(index, ON_DEMAND), replica, v, "MaxReadRequestUnits"));
     }
 
-    private static void add(Map<String, List<Reading>> groups, String group, GlobalTable.Replica replica, Value at,
+    private static void add(Map<Scope, List<Reading>> groups, Scope group, GlobalTable.Replica replica, Value at,
                             String property) {
         DynamoDbFacts.number(at).ifPresent(n -> groups.computeIfAbsent(group, k -> new ArrayList<>())
                 .add(new Reading(replica, at, n, property)));
     }
 
-    private static void report(RuleContext context, GlobalTable table, String group, List<Reading> readings) {
+    private static void report(RuleContext context, GlobalTable table, Scope scope, List<Reading> readings) {
         if (readings.size() < 2) {
             return;
         }
         Reading highest = readings.stream().max(Comparator.comparing(Reading::value)).orElseThrow();
-        String index = group.substring(0, group.indexOf('\n'));
-        String kind = group.substring(group.indexOf('\n') + 1);
+        String high = highest.value().toPlainString();
+        boolean wholeTable = scope.index().isEmpty();
         for (Reading low : readings) {
             if (low.value().compareTo(highest.value()) >= 0) {
                 continue;
             }
-            String subject = (index.isEmpty() ? "" : "Index '" + index + "' of ") + DynamoDbFacts.replicaName(low.replica())
-                    + " of " + DynamoDbFacts.name(table);
+            String subject = (wholeTable ? "" : "Index '" + scope.index() + "' of ")
+                    + DynamoDbFacts.replicaName(low.replica()) + " of " + DynamoDbFacts.name(table);
             subject = Character.toUpperCase(subject.charAt(0)) + subject.substring(1);
-            String high = highest.value().toPlainString();
-            context.report(Site.of(table.table(), low.at()), subject + " has " + kind + low.value().toPlainString()
-                            + " (" + low.property() + "), below the " + high + " of " + (index.isEmpty() ? "" : "that index on ")
-                            + DynamoDbFacts.replicaName(highest.replica()) + "; after a failover it must serve"
-                            + " the reads of the Region it takes over: raise it to " + high)
-                    .regions(highest.replica().region()).key(index + " " + kind);
+            context.report(Site.of(table.table(), low.at()), subject + " has " + scope.kind()
+                            + low.value().toPlainString() + " (" + low.property() + "), below the " + high + " of "
+                            + (wholeTable ? "" : "that index on ") + DynamoDbFacts.replicaName(highest.replica())
+                            + "; after a failover it must serve the reads of the Region it takes over: raise it to "
+                            + high)
+                    .regions(highest.replica().region()).key(scope.index() + " " + scope.kind());
         }
     }
 }

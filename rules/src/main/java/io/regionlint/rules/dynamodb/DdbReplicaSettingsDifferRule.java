@@ -8,12 +8,10 @@ import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.Value;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * RL3009: protection and operational settings that DynamoDB keeps per replica (point-in-time
@@ -70,7 +68,8 @@ public final class DdbReplicaSettingsDifferRule implements Rule {
             }
             context.report(site(table, off.replica(), toggle.path()), subject(table, off.replica()) + " has "
                             + toggle.label() + " off" + (off.explicit() ? "" : " (" + toggle.property()
-                            + " is not set, which means off)") + " while " + DynamoDbFacts.replicaName(on.get().replica())
+                            + " is not set, which means off)") + " while "
+                            + DynamoDbFacts.replicaName(on.get().replica())
                             + " has it on; DynamoDB does not synchronise it between replicas, so a failover lands on a"
                             + " copy without it: set " + toggle.property() + ": true on this replica")
                     .regions(on.get().replica().region()).key(toggle.property());
@@ -97,9 +96,9 @@ public final class DdbReplicaSettingsDifferRule implements Rule {
             context.report(site(table, other.replica(), "TableClass"), subject(table, other.replica())
                             + " uses table class " + other.value() + (other.explicit() ? "" : " (inherited from the"
                             + " table)") + " while " + DynamoDbFacts.replicaName(reference.replica()) + " uses "
-                            + reference.value() + "; the copies then differ in storage and request prices, and a failover"
-                            + " moves the full load onto the other one: give the replicas the same TableClass, or"
-                            + " suppress this finding if the difference is intended")
+                            + reference.value() + "; the copies then differ in storage and request prices, and a"
+                            + " failover moves the full load onto the other one: give the replicas the same"
+                            + " TableClass, or suppress this finding if the difference is intended")
                     .regions(reference.replica().region()).key("TableClass");
         }
     }
@@ -117,9 +116,10 @@ public final class DdbReplicaSettingsDifferRule implements Rule {
         return known.stream().filter(s -> s.value().equals(common)).findFirst().orElseThrow();
     }
 
+    /** The stack Region's replica among the candidates, else the first. */
     private static <T> Optional<Setting<T>> preferStackRegion(GlobalTable table, List<Setting<T>> candidates) {
-        return candidates.stream().min(Comparator.comparing((Function<Setting<T>, Boolean>) s ->
-                !s.replica().region().equals(table.stackRegion())));
+        return candidates.stream().filter(s -> s.replica().region().equals(table.stackRegion())).findFirst()
+                .or(() -> candidates.stream().findFirst());
     }
 
     /** The setting's own node where the replica has it, else the deepest map on the way, else the replica. */

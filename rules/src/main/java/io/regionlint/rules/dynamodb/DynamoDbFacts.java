@@ -20,7 +20,6 @@ import java.util.Set;
  */
 final class DynamoDbFacts {
 
-    static final String GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable";
     static final String TABLE = "AWS::DynamoDB::Table";
 
     private DynamoDbFacts() {
