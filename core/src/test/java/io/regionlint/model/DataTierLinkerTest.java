@@ -86,6 +86,9 @@ class DataTierLinkerTest {
         assertTrue(table.complete());
         assertEquals(List.of(Optional.of("us-east-1"), Optional.of("us-east-2")),
                 table.replicas().stream().map(GlobalTable.Replica::region).toList());
+        assertEquals(Optional.of("us-east-1"), table.stackRegion());
+        assertEquals(List.of("us-east-1", "us-east-2"), table.replicaRegions());
+        assertEquals(List.of("us-west-2"), table.witnessRegions());
         KeyLocation first = t.keyLocation(table.replicas().get(0).spec().at("SSESpecification", "KMSMasterKeyId")
                 .orElseThrow(), table.table(), Optional.of("us-east-1"));
         assertEquals(Optional.of("us-east-1"), first.region());
