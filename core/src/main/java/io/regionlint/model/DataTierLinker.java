@@ -53,17 +53,24 @@ final class DataTierLinker {
     }
 
     private KeyLocation locate(String text, Resource user, Optional<String> usedIn, int depth) {
-        if (Tokens.containsToken(text)) {
+        Matcher arn = KMS_ARN.matcher(text);
+        if (Tokens.containsToken(text) && !arn.matches()) {
             Optional<Resource> resource = Tokens.resourceKey(text).map(byKey::get);
             if (resource.isPresent()) {
                 return ofResource(resource.get(), text, depth);
             }
         }
-        Matcher arn = KMS_ARN.matcher(text);
         if (arn.matches()) {
+            // the Region the ARN names wins: an ARN built from a multi-Region key's id and
+            // another Region names that key's replica there, not the primary
             Optional<String> region = Optional.of(arn.group(1));
             if (arn.group(3).equals("key")) {
-                return new KeyLocation(Optional.empty(), region, Optional.of(arn.group(4).startsWith("mrk-")), text);
+                Optional<KeyLocation> named = Tokens.resourceKey(arn.group(4)).map(byKey::get)
+                        .map(r -> ofResource(r, text, depth));
+                Optional<Boolean> multi = named.map(KeyLocation::multiRegion)
+                        .orElse(Optional.of(arn.group(4).startsWith("mrk-")));
+                Optional<Resource> key = named.flatMap(KeyLocation::key).filter(k -> k.region().equals(region));
+                return new KeyLocation(key, region, multi, text);
             }
             Resource alias = aliases.get(aliasKey(Optional.of(arn.group(2)), region, "alias/" + arn.group(4)));
             return alias != null ? ofResource(alias, text, depth)

@@ -86,6 +86,9 @@ class DataTierLinkerTest {
         assertTrue(table.complete());
         assertEquals(List.of(Optional.of("us-east-1"), Optional.of("us-east-2")),
                 table.replicas().stream().map(GlobalTable.Replica::region).toList());
+        assertEquals(Optional.of("us-east-1"), table.stackRegion());
+        assertEquals(List.of("us-east-1", "us-east-2"), table.replicaRegions());
+        assertEquals(List.of("us-west-2"), table.witnessRegions());
         KeyLocation first = t.keyLocation(table.replicas().get(0).spec().at("SSESpecification", "KMSMasterKeyId")
                 .orElseThrow(), table.table(), Optional.of("us-east-1"));
         assertEquals(Optional.of("us-east-1"), first.region());
@@ -101,6 +104,12 @@ class DataTierLinkerTest {
                 replicaCluster, Optional.of("us-east-2"));
         assertEquals("data-us-east-2/KeyReplica", alias.key().orElseThrow().key(), "an alias follows its target");
         assertEquals(Optional.of(true), alias.multiRegion());
+        KeyLocation built = t.keyLocation(new ScalarValue("arn:aws:kms:us-east-2:111122223333:key/"
+                + Tokens.ref("data-us-east-1", "Key"), replicaCluster.properties().source()), replicaCluster,
+                Optional.of("us-east-2"));
+        assertEquals(Optional.of("us-east-2"), built.region(), "an ARN built from a key id names its own Region");
+        assertEquals(Optional.of(true), built.multiRegion());
+        assertTrue(built.key().isEmpty(), "the us-east-1 primary is not the key in us-east-2");
         KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties().source()),
                 replicaCluster, Optional.of("us-east-2"));
         assertTrue(unknownAlias.region().isEmpty(), "an alias nobody declares says nothing about its Region");
