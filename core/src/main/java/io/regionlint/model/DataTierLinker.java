@@ -22,6 +22,7 @@ final class DataTierLinker {
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
     private final Map<String, Resource> aliases = new HashMap<>();
+    private final java.util.Set<String> placesWithUnknownInstances = new java.util.HashSet<>();
 
     DataTierLinker(Map<String, Resource> byKey, Map<String, List<Resource>> byType) {
         this.byKey = byKey;
@@ -29,6 +30,12 @@ final class DataTierLinker {
         for (Resource alias : byType.getOrDefault("AWS::KMS::Alias", List.of())) {
             alias.properties().textAt("AliasName").ifPresent(name -> aliases.putIfAbsent(
                     aliasKey(alias.stack().account(), alias.region(), name), alias));
+        }
+        for (Resource instance : byType.getOrDefault("AWS::RDS::DBInstance", List.of())) {
+            Optional<Value> cluster = instance.properties().get("DBClusterIdentifier");
+            if (cluster.isPresent() && cluster.get().text().isEmpty()) {
+                placesWithUnknownInstances.add(place(instance));
+            }
         }
     }
 
@@ -301,5 +308,14 @@ final class DataTierLinker {
                     .ifPresent(c -> out.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(instance));
         }
         return out;
+    }
+
+    /**
+     * False when a DB instance in the cluster's account and Region names its cluster by a value
+     * the inputs cannot tell (an unset parameter, an unknown import): it may belong to this
+     * cluster, so the cluster's instance list may be incomplete.
+     */
+    boolean instancesKnown(Resource cluster) {
+        return !placesWithUnknownInstances.contains(place(cluster));
     }
 }

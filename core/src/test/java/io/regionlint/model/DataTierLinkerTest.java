@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.regionlint.load.Document;
@@ -104,5 +105,45 @@ class DataTierLinkerTest {
         KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties().source()),
                 replicaCluster, Optional.of("us-east-2"));
         assertTrue(unknownAlias.region().isEmpty(), "an alias nobody declares says nothing about its Region");
+    }
+
+    @Test
+    void aClusterWhoseRegionHasAnInstanceOfUnknownClusterHasNoKnownInstanceList() {
+        String template = """
+                Parameters:
+                  ClusterName: { Type: String }
+                Resources:
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      DBClusterIdentifier: orders
+                      Engine: aurora-postgresql
+                  Reader:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBClusterIdentifier: !Ref ClusterName
+                      DBInstanceClass: db.r6g.large
+                """;
+        String other = """
+                Resources:
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      DBClusterIdentifier: orders
+                      Engine: aurora-postgresql
+                """;
+        DocumentLoader loader = new DocumentLoader();
+        Document doc = loader.parse(template, Path.of("a.yaml"), "a.yaml").document().orElseThrow();
+        Document otherDoc = loader.parse(other, Path.of("b.yaml"), "b.yaml").document().orElseThrow();
+        Optional<String> account = Optional.of("111122223333");
+        Topology t = TopologyBuilder.build(List.of(
+                new StackSpec("a-us-east-1", doc, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("b-eu-west-1", otherDoc, Optional.of("eu-west-1"), account, Map.of())), Map.of())
+                .topology();
+        Resource east = t.resources("AWS::RDS::DBCluster").get(0);
+        Resource west = t.resources("AWS::RDS::DBCluster").get(1);
+        assertTrue(t.instancesOf(east).isEmpty());
+        assertFalse(t.instancesKnown(east), "the reader may belong to it");
+        assertTrue(t.instancesKnown(west), "an unknown instance in another Region is not one of its instances");
     }
 }
