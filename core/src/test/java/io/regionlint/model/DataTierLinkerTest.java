@@ -146,4 +146,40 @@ class DataTierLinkerTest {
         assertFalse(t.instancesKnown(east), "the reader may belong to it");
         assertTrue(t.instancesKnown(west), "an unknown instance in another Region is not one of its instances");
     }
+
+    @Test
+    void theSourceClusterOfAGlobalClusterIsItsPrimaryMember() {
+        String primary = """
+                Resources:
+                  Global:
+                    Type: AWS::RDS::GlobalCluster
+                    Properties:
+                      GlobalClusterIdentifier: carts-global
+                      SourceDBClusterIdentifier: !Ref Cluster
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      Engine: aurora-mysql
+                      MasterUsername: admin
+                """;
+        String secondary = """
+                Resources:
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      GlobalClusterIdentifier: carts-global
+                      Engine: aurora-mysql
+                """;
+        DocumentLoader loader = new DocumentLoader();
+        Optional<String> account = Optional.of("111122223333");
+        Topology t = TopologyBuilder.build(List.of(
+                new StackSpec("p-us-east-1", loader.parse(primary, Path.of("p.yaml"), "p.yaml").document().orElseThrow(),
+                        Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("s-eu-west-1", loader.parse(secondary, Path.of("s.yaml"), "s.yaml").document()
+                        .orElseThrow(), Optional.of("eu-west-1"), account, Map.of())), Map.of()).topology();
+        GlobalDatabase db = t.globalDatabases().get(0);
+        assertEquals(List.of("p-us-east-1/Cluster", "s-eu-west-1/Cluster"), db.members().stream().map(Resource::key)
+                .toList());
+        assertEquals("p-us-east-1/Cluster", db.primary().orElseThrow().key());
+    }
 }
