@@ -45,7 +45,7 @@ public final class AuroraGlobalTopologyLimitsRule implements Rule {
                     context.report(Site.of(secondary), "Secondary cluster " + secondary.describe() + " of global"
                             + " database " + GlobalDatabases.name(db) + " has " + instances + " DB instances; a"
                             + " secondary cluster holds at most " + maxSecondaryInstances + ": remove "
-                            + (instances - maxSecondaryInstances));
+                            + plural(instances - maxSecondaryInstances, "instance"));
                 }
             }
         }
@@ -98,8 +98,12 @@ public final class AuroraGlobalTopologyLimitsRule implements Rule {
         context.report(Site.of(primary), "Primary cluster " + primary.describe() + " of global database "
                 + GlobalDatabases.name(db) + " has " + readers + " reader instances besides its writer and the"
                 + " database has " + secondaries + " secondary clusters; Aurora allows at most " + max + " - "
-                + secondaries + " = " + allowed + " readers in the primary: remove " + (readers - allowed)
-                + " readers or a secondary cluster");
+                + secondaries + " = " + allowed + " readers in the primary: remove " + plural(readers - allowed, "reader")
+                + " or a secondary cluster");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Instances that certainly exist (not guarded by an undecidable Condition). */
