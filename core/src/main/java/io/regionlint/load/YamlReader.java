@@ -215,8 +215,10 @@ final class YamlReader {
             return null;
         }
         if (tag.equals(Tag.BOOL)) {
+            // Only true/false are booleans (YAML 1.2): YAML 1.1's yes/no/on/off stay text, so a
+            // condition named On or a country code NO keeps its spelling.
             String t = text.toLowerCase(java.util.Locale.ROOT);
-            return t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y");
+            return t.equals("true") || t.equals("false") ? (Object) t.equals("true") : text;
         }
         if (tag.equals(Tag.INT)) {
             String digits = text.replace("_", "");

@@ -286,6 +286,20 @@ final class Resolver {
         return out;
     }
 
+    /**
+     * A scalar picked from elsewhere (a Mappings entry, a list item) is reported where the
+     * picking function stands, which is where the user reads the property.
+     */
+    private static Value locatedAt(Value value, Node at) {
+        if (value instanceof ScalarValue scalar) {
+            return new ScalarValue(scalar.value(), at);
+        }
+        if (value instanceof UnknownValue unknown) {
+            return new UnknownValue(unknown.reason(), at);
+        }
+        return value;
+    }
+
     private static UnknownValue unknown(String reason, Node at) {
         return new UnknownValue(reason, at);
     }
@@ -540,7 +554,7 @@ final class Resolver {
             if (i < 0 || i >= values.items().size()) {
                 return unknown("Fn::Select index " + i + " is outside the list", at);
             }
-            return values.items().get(i);
+            return locatedAt(values.items().get(i), at);
         } catch (NumberFormatException e) {
             return unknown("Fn::Select index is not a known number", at);
         }
@@ -594,7 +608,7 @@ final class Resolver {
                 .flatMap(m -> ((MapNode) m).get(keys[1])).filter(MapNode.class::isInstance)
                 .flatMap(m -> ((MapNode) m).get(keys[2]));
         if (found.isPresent()) {
-            return resolve(found.get());
+            return locatedAt(resolve(found.get()), at);
         }
         if (items.size() == 4 && items.get(3) instanceof MapNode options && options.get("DefaultValue").isPresent()) {
             return resolve(options.get("DefaultValue").get());

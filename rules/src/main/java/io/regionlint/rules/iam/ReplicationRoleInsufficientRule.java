@@ -7,6 +7,7 @@ import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.ListValue;
+import io.regionlint.model.KmsDefaultEncryption;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.PolicyStatement;
 import io.regionlint.model.Regions;
@@ -125,28 +126,9 @@ public final class ReplicationRoleInsufficientRule implements Rule {
      * bucket does not, or when its encryption settings cannot be known.
      */
     static Optional<KmsKey> sourceKmsKey(Resource bucket) {
-        Optional<Value> encryption = bucket.properties().get("BucketEncryption");
-        if (encryption.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Value> rules = encryption.get().at("ServerSideEncryptionConfiguration");
-        if (rules.isEmpty() || !(rules.get() instanceof ListValue list)) {
-            return Optional.empty();
-        }
-        for (Value item : list.items()) {
-            if (!(item instanceof MapValue map)) {
-                return Optional.empty();
-            }
-            Optional<String> algorithm = map.textAt("ServerSideEncryptionByDefault", "SSEAlgorithm");
-            if (algorithm.isPresent() && (algorithm.get().equals("aws:kms") || algorithm.get().equals("aws:kms:dsse"))) {
-                Optional<Value> key = map.at("ServerSideEncryptionByDefault", "KMSMasterKeyID");
-                if (key.isPresent() && key.get().text().isEmpty()) {
-                    return Optional.of(new KmsKey(Optional.empty(), true));
-                }
-                return Optional.of(new KmsKey(key.flatMap(Value::text)));
-            }
-        }
-        return Optional.empty();
+        return KmsDefaultEncryption.of(bucket).map(encryption -> encryption.key()
+                .map(key -> key.text().isEmpty() ? new KmsKey(Optional.empty(), true) : new KmsKey(key.text()))
+                .orElseGet(() -> new KmsKey(Optional.empty())));
     }
 
     /**

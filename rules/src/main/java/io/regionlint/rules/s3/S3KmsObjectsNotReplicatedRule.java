@@ -5,14 +5,13 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
-import io.regionlint.model.ListValue;
+import io.regionlint.model.KmsDefaultEncryption;
 import io.regionlint.model.ReplicationRule;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * RL2007: S3 replicates SSE-KMS encrypted objects only when a rule opts in and names a key for
@@ -22,12 +21,10 @@ import java.util.Set;
         + " replicate KMS-encrypted objects", severity = Severity.ERROR, category = "s3", since = "0.1.0")
 public final class S3KmsObjectsNotReplicatedRule implements Rule {
 
-    private static final Set<String> KMS_ALGORITHMS = Set.of("aws:kms", "aws:kms:dsse");
-
     @Override
     public void check(RuleContext context) {
         for (Resource bucket : context.topology().resources(S3Facts.BUCKET)) {
-            Optional<Value> algorithm = kmsDefaultEncryption(bucket);
+            Optional<Value> algorithm = KmsDefaultEncryption.of(bucket).map(KmsDefaultEncryption::algorithm);
             if (algorithm.isEmpty()) {
                 continue;
             }
@@ -59,21 +56,5 @@ public final class S3KmsObjectsNotReplicatedRule implements Rule {
                         + (missing.size() == 2 || missing.get(0).endsWith("ReplicaKmsKeyID")
                         ? " (ReplicaKmsKeyID names a KMS key in the destination Region)" : ""))
                 .related(bucket, Optional.of(algorithm), "the bucket's default encryption");
-    }
-
-    /** The {@code SSEAlgorithm} value when the bucket's default encryption is known to use KMS. */
-    private static Optional<Value> kmsDefaultEncryption(Resource bucket) {
-        Optional<Value> configurations = S3Facts.lookup(bucket.properties(), "BucketEncryption",
-                "ServerSideEncryptionConfiguration");
-        if (configurations.isEmpty() || !(configurations.get() instanceof ListValue list)) {
-            return Optional.empty();
-        }
-        for (Value configuration : list.items()) {
-            Optional<Value> algorithm = S3Facts.lookup(configuration, "ServerSideEncryptionByDefault", "SSEAlgorithm");
-            if (algorithm.flatMap(Value::text).map(KMS_ALGORITHMS::contains).orElse(false)) {
-                return algorithm;
-            }
-        }
-        return Optional.empty();
     }
 }
