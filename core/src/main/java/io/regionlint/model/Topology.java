@@ -106,6 +106,16 @@ public final class Topology {
         return instancesByCluster.getOrDefault(cluster.key(), List.of());
     }
 
+    /**
+     * True when {@link #instancesOf} is the cluster's complete list as far as the inputs go:
+     * no loaded DB instance in the cluster's account and Region names its cluster by an unknown
+     * value. Rules that act on a missing or small instance list (a headless secondary, an
+     * undersized one) stay silent when this is false.
+     */
+    public boolean instancesKnown(Resource cluster) {
+        return data.instancesKnown(cluster);
+    }
+
     /** The {@code AWS::KMS::ReplicaKey}s of a multi-Region primary key. */
     public List<Resource> replicaKeysOf(Resource primaryKey) {
         return replicaKeysByPrimary.getOrDefault(primaryKey.key(), List.of());

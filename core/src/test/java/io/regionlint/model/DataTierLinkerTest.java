@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.regionlint.load.Document;
@@ -113,5 +114,81 @@ class DataTierLinkerTest {
         KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties().source()),
                 replicaCluster, Optional.of("us-east-2"));
         assertTrue(unknownAlias.region().isEmpty(), "an alias nobody declares says nothing about its Region");
+    }
+
+    @Test
+    void aClusterWhoseRegionHasAnInstanceOfUnknownClusterHasNoKnownInstanceList() {
+        String template = """
+                Parameters:
+                  ClusterName: { Type: String }
+                Resources:
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      DBClusterIdentifier: orders
+                      Engine: aurora-postgresql
+                  Reader:
+                    Type: AWS::RDS::DBInstance
+                    Properties:
+                      DBClusterIdentifier: !Ref ClusterName
+                      DBInstanceClass: db.r6g.large
+                """;
+        String other = """
+                Resources:
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      DBClusterIdentifier: orders
+                      Engine: aurora-postgresql
+                """;
+        DocumentLoader loader = new DocumentLoader();
+        Document doc = loader.parse(template, Path.of("a.yaml"), "a.yaml").document().orElseThrow();
+        Document otherDoc = loader.parse(other, Path.of("b.yaml"), "b.yaml").document().orElseThrow();
+        Optional<String> account = Optional.of("111122223333");
+        Topology t = TopologyBuilder.build(List.of(
+                new StackSpec("a-us-east-1", doc, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("b-eu-west-1", otherDoc, Optional.of("eu-west-1"), account, Map.of())), Map.of())
+                .topology();
+        Resource east = t.resources("AWS::RDS::DBCluster").get(0);
+        Resource west = t.resources("AWS::RDS::DBCluster").get(1);
+        assertTrue(t.instancesOf(east).isEmpty());
+        assertFalse(t.instancesKnown(east), "the reader may belong to it");
+        assertTrue(t.instancesKnown(west), "an unknown instance in another Region is not one of its instances");
+    }
+
+    @Test
+    void theSourceClusterOfAGlobalClusterIsItsPrimaryMember() {
+        String primary = """
+                Resources:
+                  Global:
+                    Type: AWS::RDS::GlobalCluster
+                    Properties:
+                      GlobalClusterIdentifier: carts-global
+                      SourceDBClusterIdentifier: !Ref Cluster
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      Engine: aurora-mysql
+                      MasterUsername: admin
+                """;
+        String secondary = """
+                Resources:
+                  Cluster:
+                    Type: AWS::RDS::DBCluster
+                    Properties:
+                      GlobalClusterIdentifier: carts-global
+                      Engine: aurora-mysql
+                """;
+        DocumentLoader loader = new DocumentLoader();
+        Optional<String> account = Optional.of("111122223333");
+        Topology t = TopologyBuilder.build(List.of(
+                new StackSpec("p-us-east-1", loader.parse(primary, Path.of("p.yaml"), "p.yaml").document().orElseThrow(),
+                        Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("s-eu-west-1", loader.parse(secondary, Path.of("s.yaml"), "s.yaml").document()
+                        .orElseThrow(), Optional.of("eu-west-1"), account, Map.of())), Map.of()).topology();
+        GlobalDatabase db = t.globalDatabases().get(0);
+        assertEquals(List.of("p-us-east-1/Cluster", "s-eu-west-1/Cluster"), db.members().stream().map(Resource::key)
+                .toList());
+        assertEquals("p-us-east-1/Cluster", db.primary().orElseThrow().key());
     }
 }
