@@ -1,5 +1,6 @@
 package io.regionlint.rules.input;
 
+import io.regionlint.engine.FindingBuilder;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -9,6 +10,7 @@ import io.regionlint.load.SourceRange;
 import io.regionlint.model.RegionRole;
 import io.regionlint.model.StackInstance;
 import io.regionlint.model.Topology;
+import io.regionlint.rules.Prose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,20 +53,13 @@ public final class RegionCoverageRule implements Rule {
             if (regions.size() < 2 || missing.isEmpty()) {
                 return;
             }
-            var finding = context.report(Site.of(declarations.get(group)), "Stack '" + group + "' is deployed to "
-                    + join(regions.stream().sorted().toList()) + " but not to the active Region"
-                    + (missing.size() > 1 ? "s " : " ") + join(missing) + "; add " + join(missing)
+            FindingBuilder finding = context.report(Site.of(declarations.get(group)), "Stack '" + group + "' is deployed to "
+                    + Prose.list(regions.stream().sorted().toList()) + " but not to the active Region"
+                    + (missing.size() > 1 ? "s " : " ") + Prose.list(missing) + "; add " + Prose.list(missing)
                     + " to its regions, or declare " + (missing.size() > 1 ? "those Regions" : "that Region")
                     + " standby in topology.regions if the stack is not meant to run there");
             missing.forEach(r -> finding.regions(Optional.of(r)));
             regions.forEach(r -> finding.regions(Optional.of(r)));
         });
-    }
-
-    private static String join(List<String> items) {
-        if (items.size() == 1) {
-            return items.get(0);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 }

@@ -9,6 +9,7 @@ import io.regionlint.engine.Site;
 import io.regionlint.model.KeyLocation;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Topology;
+import io.regionlint.rules.Prose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class KmsCrossRegionDependencyRule implements Rule {
         String region = first.use().region().orElseThrow();
         String keyRegion = key.region().orElseThrow();
         Resource role = first.use().role();
-        String computes = KmsKeys.join(grants.stream().map(g -> g.use().label()).distinct().toList());
+        String computes = Prose.list(grants.stream().map(g -> g.use().label()).distinct().toList());
         FindingBuilder finding = context.report(Site.of(first.statement().owner(), first.at()), "Role '"
                         + role.displayName() + "' lets " + computes + " in " + region + " use KMS key " + KmsKeys.name(key)
                         + " in " + keyRegion + " (" + String.join(", ", first.actions()) + "), so each of those calls"

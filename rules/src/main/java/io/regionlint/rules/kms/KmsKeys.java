@@ -228,14 +228,6 @@ final class KmsKeys {
         return Optional.empty();
     }
 
-    /** "a", "a and b", "a, b and c". */
-    static String join(List<String> items) {
-        if (items.size() <= 1) {
-            return String.join("", items);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
-    }
-
     /** How messages name a key: the loaded key resource, else the reference as written. */
     static String name(KeyLocation key) {
         if (Tokens.containsToken(key.reference()) && key.key().isPresent()) {

@@ -36,8 +36,10 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
     public void check(RuleContext context) {
         Topology topology = context.topology();
         Map<String, Resource> bucketsByName = new HashMap<>();
+        Map<String, Resource> bucketsByKey = new HashMap<>();
         for (Resource bucket : topology.resources(S3Facts.BUCKET)) {
             bucketsByName.putIfAbsent(bucket.physicalName(), bucket);
+            bucketsByKey.put(bucket.key(), bucket);
         }
         for (Resource mrap : topology.resources(MRAP)) {
             Optional<Value> regions = mrap.properties().get("Regions");
@@ -54,8 +56,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                     continue;
                 }
                 Optional<Resource> loaded = Tokens.containsToken(name.get())
-                        ? Tokens.resourceKey(name.get()).flatMap(k -> topology.resources(S3Facts.BUCKET).stream()
-                                .filter(b -> b.key().equals(k)).findFirst())
+                        ? Tokens.resourceKey(name.get()).map(bucketsByKey::get)
                         : Optional.ofNullable(bucketsByName.get(name.get()));
                 allKnown &= loaded.isPresent();
                 members.add(new Member(bucket.get(), loaded));

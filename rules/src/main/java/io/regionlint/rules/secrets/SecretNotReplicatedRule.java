@@ -6,6 +6,7 @@ import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.Resource;
+import io.regionlint.rules.Prose;
 
 /**
  * RL5007: a secret read in a Region where it does not exist. A dynamic reference by name, or an
@@ -25,7 +26,7 @@ public final class SecretNotReplicatedRule implements Rule {
             }
             Resource secret = read.secret();
             Resource user = read.use().user();
-            String exists = "the secret exists only in " + SecretReads.list(read.regions());
+            String exists = "the secret exists only in " + Prose.list(read.regions());
             String reads = user.type() + " " + user.describe() + " reads secret '" + SecretReads.name(secret) + "' ";
             String message = switch (read.kind()) {
                 case DYNAMIC_NAME -> reads + "through a dynamic reference by name, which is looked up in the stack's"

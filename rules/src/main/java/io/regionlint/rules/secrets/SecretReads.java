@@ -82,13 +82,4 @@ final class SecretReads {
     static String name(Resource secret) {
         return secret.properties().textAt("Name").orElse(secret.displayName());
     }
-
-    /** "us-east-1" or "us-east-1 and eu-west-1" or "a, b and c". */
-    static String list(Set<String> regions) {
-        List<String> items = List.copyOf(regions);
-        if (items.size() == 1) {
-            return items.get(0);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
-    }
 }
