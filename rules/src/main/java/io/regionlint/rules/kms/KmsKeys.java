@@ -222,7 +222,8 @@ final class KmsKeys {
                 return Optional.of("its primary key " + arn);
             }
             if (replica.region().filter(region::equals).isPresent()) {
-                return Optional.of("its replica key " + replica.describe() + ", " + arn);
+                return Optional.of("its replica key " + arn + " ('" + replica.displayName() + "' in stack "
+                        + replica.stack().name() + ")");
             }
         }
         return Optional.empty();
