@@ -57,6 +57,7 @@ final class Resolver {
 
     /** Exports of the loaded stacks, by {@link #exportKey}; read by {@code Fn::ImportValue}. */
     private final Map<String, Value> exports;
+    private boolean importsSeen;
 
     Resolver(StackInstance stack, MapNode root, Map<String, Value> exports) {
         this.stack = stack;
@@ -239,7 +240,13 @@ final class Resolver {
         return account.orElse("?") + "|" + region.orElse("?") + "|" + name;
     }
 
+    /** True once this stack resolved an {@code Fn::ImportValue}: it must be resolved again once exports are known. */
+    boolean importsSeen() {
+        return importsSeen;
+    }
+
     private Value importValue(Node args, Node at) {
+        importsSeen = true;
         Value exportName = resolve(args);
         Optional<String> name = exportName == null ? Optional.empty() : exportName.text();
         if (name.isEmpty()) {

@@ -46,7 +46,7 @@ public final class TopologyBuilder {
 
     /** One stack instance, resolved. */
     private record Built(Optional<StackInstance> stack, List<Resource> resources, Set<InputError> errors,
-                         Map<String, Value> exports) {
+                         Map<String, Value> exports, boolean imports) {
     }
 
     /**
@@ -56,7 +56,7 @@ public final class TopologyBuilder {
      * only the importing stacks.
      */
     private static List<Built> withImports(List<StackSpec> specs, List<Built> built) {
-        List<Boolean> imports = specs.stream().map(s -> mentions(s.template().root(), "Fn::ImportValue")).toList();
+        List<Boolean> imports = built.stream().map(Built::imports).toList();
         if (!imports.contains(true)) {
             return built;
         }
@@ -80,33 +80,13 @@ public final class TopologyBuilder {
         return current;
     }
 
-    private static boolean mentions(Node node, String key) {
-        if (node instanceof MapNode map) {
-            if (map.entries().containsKey(key)) {
-                return true;
-            }
-            for (Node child : map.entries().values()) {
-                if (mentions(child, key)) {
-                    return true;
-                }
-            }
-        } else if (node instanceof ListNode list) {
-            for (Node child : list.items()) {
-                if (mentions(child, key)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static Built instance(StackSpec spec, Map<String, Value> exports) {
         Set<InputError> errors = new LinkedHashSet<>();
         List<Resource> resources = new ArrayList<>();
         Node root = spec.template().root();
         if (!(root instanceof MapNode rootMap)) {
             errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
-            return new Built(Optional.empty(), resources, errors, Map.of());
+            return new Built(Optional.empty(), resources, errors, Map.of(), false);
         }
         StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
                 spec.parameters(), unknownParameters(rootMap, spec.parameters()), spec.declaredAt());
@@ -124,7 +104,8 @@ public final class TopologyBuilder {
                         errors).ifPresent(resources::add);
             }
         }
-        return new Built(Optional.of(stack), resources, errors, resolver.exports(rootMap));
+        Map<String, Value> stackExports = resolver.exports(rootMap);
+        return new Built(Optional.of(stack), resources, errors, stackExports, resolver.importsSeen());
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,
