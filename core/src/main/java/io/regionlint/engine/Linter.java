@@ -230,8 +230,8 @@ public final class Linter {
             for (CloudAssembly.NestedStack n : nested) {
                 String name = uniqueName(parent + "-" + n.logicalId());
                 String group = parentGroup + "/" + n.logicalId();
-                specs.add(new StackSpec(name, group, n.template(), region, account, Map.of(),
-                        Optional.of(new StackSpec.NestedIn(parent, n.logicalId()))));
+                specs.add(StackSpec.nested(name, group, n.template(), region, account,
+                        new StackSpec.NestedIn(parent, n.logicalId())));
                 nestedStacks(name, group, n.nested(), region, account);
             }
         }
@@ -290,13 +290,15 @@ public final class Linter {
                 Optional<String> account = stack.account().or(request::account).or(p::defaultAccount);
                 if (regions.isEmpty()) {
                     specs.add(new StackSpec(stack.stackName().orElse(stack.name()), stack.name(), template.get(),
-                            Optional.empty(), account, merge(stack.parameters(), Map.of())));
+                            Optional.empty(), account, merge(stack.parameters(), Map.of()),
+                            Optional.of(stack.declaredAt())));
                 }
                 for (String region : regions) {
                     String name = stack.stackName().map(n -> regions.size() > 1 ? n + "-" + region : n)
                             .orElse(stack.name() + "-" + region);
                     specs.add(new StackSpec(name, stack.name(), template.get(), Optional.of(region), account,
-                            merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of()))));
+                            merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of())),
+                            Optional.of(stack.declaredAt())));
                 }
             }
         }

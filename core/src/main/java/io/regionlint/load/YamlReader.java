@@ -76,7 +76,38 @@ final class YamlReader {
         if (root == null) {
             return Optional.empty();
         }
+        long expanded = expandedSize(root, new java.util.IdentityHashMap<>());
+        if (expanded > limits.maxNodes()) {
+            throw new LoadException(InputError.at(range(root), "YAML document expands to more than "
+                    + limits.maxNodes() + " nodes through aliases (an alias bomb?)"));
+        }
         return Optional.of(convert(root, "", 0));
+    }
+
+    /**
+     * The number of nodes the document has once every alias is expanded, computed on the
+     * composed graph (where an alias is the same node object again) in time linear in its
+     * distinct nodes, so an alias bomb is refused before anything is expanded.
+     */
+    private static long expandedSize(org.yaml.snakeyaml.nodes.Node node,
+                                     java.util.Map<org.yaml.snakeyaml.nodes.Node, Long> memo) {
+        Long known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        long size = 1;
+        if (node instanceof SequenceNode sequence) {
+            for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
+                size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(item, memo));
+            }
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(tuple.getKeyNode(), memo)
+                        + expandedSize(tuple.getValueNode(), memo));
+            }
+        }
+        memo.put(node, size);
+        return size;
     }
 
     private InputError markedError(MarkedYAMLException e) {

@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
  */
 final class DataTierLinker {
 
+    private static final Pattern RDS_CLUSTER_ARN = Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):([0-9]*):cluster:(.+)");
     private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):([0-9]*):(key|alias)/(.+)");
 
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
     private final Map<String, Resource> aliases = new HashMap<>();
+    private final java.util.Set<String> placesWithUnknownInstances = new java.util.HashSet<>();
 
     DataTierLinker(Map<String, Resource> byKey, Map<String, List<Resource>> byType) {
         this.byKey = byKey;
@@ -29,6 +31,12 @@ final class DataTierLinker {
         for (Resource alias : byType.getOrDefault("AWS::KMS::Alias", List.of())) {
             alias.properties().textAt("AliasName").ifPresent(name -> aliases.putIfAbsent(
                     aliasKey(alias.stack().account(), alias.region(), name), alias));
+        }
+        for (Resource instance : byType.getOrDefault("AWS::RDS::DBInstance", List.of())) {
+            Optional<Value> cluster = instance.properties().get("DBClusterIdentifier");
+            if (cluster.isPresent() && cluster.get().text().isEmpty()) {
+                placesWithUnknownInstances.add(place(instance));
+            }
         }
     }
 
@@ -53,17 +61,24 @@ final class DataTierLinker {
     }
 
     private KeyLocation locate(String text, Resource user, Optional<String> usedIn, int depth) {
-        if (Tokens.containsToken(text)) {
+        Matcher arn = KMS_ARN.matcher(text);
+        if (Tokens.containsToken(text) && !arn.matches()) {
             Optional<Resource> resource = Tokens.resourceKey(text).map(byKey::get);
             if (resource.isPresent()) {
                 return ofResource(resource.get(), text, depth);
             }
         }
-        Matcher arn = KMS_ARN.matcher(text);
         if (arn.matches()) {
+            // the Region the ARN names wins: an ARN built from a multi-Region key's id and
+            // another Region names that key's replica there, not the primary
             Optional<String> region = Optional.of(arn.group(1));
             if (arn.group(3).equals("key")) {
-                return new KeyLocation(Optional.empty(), region, Optional.of(arn.group(4).startsWith("mrk-")), text);
+                Optional<KeyLocation> named = Tokens.resourceKey(arn.group(4)).map(byKey::get)
+                        .map(r -> ofResource(r, text, depth));
+                Optional<Boolean> multi = named.map(KeyLocation::multiRegion)
+                        .orElse(Optional.of(arn.group(4).startsWith("mrk-")));
+                Optional<Resource> key = named.flatMap(KeyLocation::key).filter(k -> k.region().equals(region));
+                return new KeyLocation(key, region, multi, text);
             }
             Resource alias = aliases.get(aliasKey(Optional.of(arn.group(2)), region, "alias/" + arn.group(4)));
             return alias != null ? ofResource(alias, text, depth)
@@ -236,10 +251,43 @@ final class DataTierLinker {
             globals.putIfAbsent(identifier(global.physicalName()), global);
             members.putIfAbsent(identifier(global.physicalName()), new ArrayList<>());
         }
+        // A global cluster made from an existing cluster names it in SourceDBClusterIdentifier; that
+        // cluster becomes the primary without declaring GlobalClusterIdentifier itself.
+        Map<String, Resource> clustersByName = clustersByName();
+        for (Map.Entry<String, Resource> e : globals.entrySet()) {
+            List<Resource> list = members.get(e.getKey());
+            e.getValue().properties().textAt("SourceDBClusterIdentifier")
+                    .flatMap(source -> sourceCluster(e.getValue(), source, clustersByName))
+                    .filter(c -> !c.properties().has("GlobalClusterIdentifier"))
+                    .filter(c -> list.stream().noneMatch(m -> m.key().equals(c.key())))
+                    .ifPresent(c -> list.add(0, c));
+        }
         List<GlobalDatabase> out = new ArrayList<>();
         for (Map.Entry<String, List<Resource>> e : members.entrySet()) {
             Optional<Resource> global = Optional.ofNullable(globals.get(e.getKey()));
             out.add(new GlobalDatabase(e.getKey(), global, primary(global, e.getValue()), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The loaded cluster a global cluster's SourceDBClusterIdentifier names (a Ref, an ARN or a name in its Region). */
+    private Optional<Resource> sourceCluster(Resource global, String source, Map<String, Resource> clustersByName) {
+        if (Tokens.containsToken(source)) {
+            return Tokens.resourceKey(source).map(byKey::get).filter(r -> r.isType("AWS::RDS::DBCluster"));
+        }
+        Matcher arn = RDS_CLUSTER_ARN.matcher(source);
+        if (arn.matches()) {
+            return Optional.ofNullable(clustersByName.get(arn.group(2) + "|" + arn.group(1) + "|"
+                    + identifier(arn.group(3))));
+        }
+        return Optional.ofNullable(clustersByName.get(place(global) + identifier(source)));
+    }
+
+    /** Clusters by account, Region and identifier (see {@link #place}). */
+    private Map<String, Resource> clustersByName() {
+        Map<String, Resource> out = new HashMap<>();
+        for (Resource cluster : byType.getOrDefault("AWS::RDS::DBCluster", List.of())) {
+            out.putIfAbsent(place(cluster) + identifier(cluster.physicalName()), cluster);
         }
         return out;
     }
@@ -290,10 +338,7 @@ final class DataTierLinker {
 
     /** DB instances by the key of the cluster they belong to. */
     Map<String, List<Resource>> instancesByCluster() {
-        Map<String, Resource> clustersByName = new HashMap<>();
-        for (Resource cluster : byType.getOrDefault("AWS::RDS::DBCluster", List.of())) {
-            clustersByName.putIfAbsent(place(cluster) + identifier(cluster.physicalName()), cluster);
-        }
+        Map<String, Resource> clustersByName = clustersByName();
         Map<String, List<Resource>> out = new HashMap<>();
         for (Resource instance : byType.getOrDefault("AWS::RDS::DBInstance", List.of())) {
             Optional<String> cluster = instance.properties().textAt("DBClusterIdentifier");
@@ -301,5 +346,14 @@ final class DataTierLinker {
                     .ifPresent(c -> out.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(instance));
         }
         return out;
+    }
+
+    /**
+     * False when a DB instance in the cluster's account and Region names its cluster by a value
+     * the inputs cannot tell (an unset parameter, an unknown import): it may belong to this
+     * cluster, so the cluster's instance list may be incomplete.
+     */
+    boolean instancesKnown(Resource cluster) {
+        return !placesWithUnknownInstances.contains(place(cluster));
     }
 }

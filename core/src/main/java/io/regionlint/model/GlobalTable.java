@@ -30,4 +30,19 @@ public record GlobalTable(Resource table, Optional<String> consistency, List<Rep
     public boolean strong() {
         return consistency.map("STRONG"::equals).orElse(false);
     }
+
+    /** The Region of the stack that declares the table (CloudFormation requires a replica there). */
+    public Optional<String> stackRegion() {
+        return table.region();
+    }
+
+    /** The known replica Regions, each once, in template order (see {@link #complete} for unknown ones). */
+    public List<String> replicaRegions() {
+        return replicas.stream().flatMap(r -> r.region().stream()).distinct().toList();
+    }
+
+    /** The known witness Regions, each once, in template order. */
+    public List<String> witnessRegions() {
+        return witnesses.stream().flatMap(w -> w.region().stream()).distinct().toList();
+    }
 }

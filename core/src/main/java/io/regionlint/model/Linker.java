@@ -62,16 +62,31 @@ final class Linker {
             KeyLocation k = use.location();
             if (use.replicated() && k.region().isEmpty() && !k.awsManaged()) {
                 unresolved.add(new UnresolvedPeer(use.owner(), use.at(), "KMS key of the " + use.copy(),
-                        use.at().isUnknown() ? ((UnknownValue) use.at()).reason()
-                                : "key '" + Tokens.display(k.reference()) + "' is not among the loaded templates and"
-                                + " its ARN does not name a Region"));
+                        use.at().isUnknown() ? ((UnknownValue) use.at()).reason() : keyNotLocated(k, use.copyRegion())));
             }
         }
         Map<String, List<Resource>> frozenTypes = new LinkedHashMap<>();
         byType.forEach((type, list) -> frozenTypes.put(type, List.copyOf(list)));
+        List<RoleUse> roleUses = new RoleUsers(byKey, byType, this::roleByArnOrName).uses();
         return new Topology(stacks, resources, frozenTypes, regionRoles, rules, bySource, byDestination, permissions,
                 unresolved, data, tables, databases, data.instancesByCluster(),
-                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses(), keyUses);
+                data.replicaKeys(), new SecretLinker(byKey, byType, resources).uses(), keyUses, roleUses);
+    }
+
+    /** Why a key reference that is known text could not be located, by its shape. */
+    private static String keyNotLocated(KeyLocation key, Optional<String> usedIn) {
+        String text = key.reference();
+        if (text.startsWith("alias/")) {
+            return "alias '" + text + "' resolves in " + usedIn.orElse("the Region of use")
+                    + ", and no loaded template declares it there";
+        }
+        if (Tokens.containsToken(text)) {
+            return "'" + Tokens.display(text) + "' does not name a KMS key";
+        }
+        if (!text.contains(":") && !text.contains("/")) {
+            return "key id '" + text + "' does not name its Region, and no loaded template declares that key";
+        }
+        return "'" + text + "' is not a KMS key ARN, alias ARN, alias name or key id";
     }
 
     // ---- lookups ----------------------------------------------------------------------------

@@ -41,6 +41,7 @@ final class Resolver {
             Map.entry("AWS::SNS::Topic", "TopicName"),
             Map.entry("AWS::IAM::User", "UserName"),
             Map.entry("AWS::IAM::Group", "GroupName"),
+            Map.entry("AWS::IAM::InstanceProfile", "InstanceProfileName"),
             Map.entry("AWS::KMS::Alias", "AliasName"),
             Map.entry("AWS::RDS::DBClusterParameterGroup", "DBClusterParameterGroupName"));
 
@@ -69,6 +70,7 @@ final class Resolver {
     private final Map<String, Value> exports;
     /** Parameters a parent stack passes with a value that is not known, by name. */
     private final Map<String, UnknownValue> passedUnknown;
+    private boolean importsSeen;
 
     Resolver(StackInstance stack, MapNode root, Map<String, Value> exports) {
         this(stack, root, exports, Map.of());
@@ -296,6 +298,7 @@ final class Resolver {
      * SSM in this stack's account and Region, where that stack is loaded.
      */
     private Value crossRegionReference(String parameterName, Node at) {
+        importsSeen = true;
         if (stack.region().isPresent()) {
             Value written = exports.get(ssmExportKey(stack.account(), stack.region().get(), parameterName));
             if (written != null) {
@@ -306,7 +309,17 @@ final class Resolver {
                 + stack.regionLabel(), at);
     }
 
+    /**
+     * True once this stack read a value another stack gives (an {@code Fn::ImportValue}, a CDK
+     * cross-Region reference, a nested stack's output): it must be resolved again once those
+     * values are known.
+     */
+    boolean importsSeen() {
+        return importsSeen;
+    }
+
     private Value importValue(Node args, Node at) {
+        importsSeen = true;
         Value exportName = resolve(args);
         Optional<String> name = exportName == null ? Optional.empty() : exportName.text();
         if (name.isEmpty()) {
@@ -532,6 +545,7 @@ final class Resolver {
         }
         if (type.equals("AWS::CloudFormation::Stack") && attribute.startsWith("Outputs.")) {
             String output = attribute.substring("Outputs.".length());
+            importsSeen = true;
             Value value = exports.get(nestedOutputKey(stack.name(), resource, output));
             return value != null ? locatedAt(value, at)
                     : unknown("output '" + output + "' of nested stack '" + resource + "': its template is not"

@@ -26,10 +26,12 @@ final class SecretLinker {
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byName = new HashMap<>();
     private final List<Resource> resources;
+    private final boolean hasSecrets;
 
     SecretLinker(Map<String, Resource> byKey, Map<String, List<Resource>> byType, List<Resource> resources) {
         this.byKey = byKey;
         this.resources = resources;
+        this.hasSecrets = !byType.getOrDefault(SECRET, List.of()).isEmpty();
         for (Resource secret : byType.getOrDefault(SECRET, List.of())) {
             secret.properties().textAt("Name").ifPresent(name -> byName.computeIfAbsent(name,
                     n -> new ArrayList<>()).add(secret));
@@ -76,6 +78,9 @@ final class SecretLinker {
         } else if (value instanceof ListValue list) {
             list.items().forEach(v -> scan(user, v, out));
         } else if (value instanceof UnknownValue unknown) {
+            if (!unknown.reason().contains("secretsmanager")) {
+                return;
+            }
             Matcher m = DYNAMIC.matcher(unknown.reason());
             if (m.find()) {
                 out.add(new SecretUse(user, value, secretNamed(m.group(1), user), m.group(1)));
@@ -86,10 +91,13 @@ final class SecretLinker {
                 return;
             }
             if (Tokens.containsToken(text.get())) {
+                if (!hasSecrets) {
+                    return; // a reference can only name a loaded secret when there is one
+                }
                 Optional<Resource> secret = Tokens.resourceKey(text.get()).map(byKey::get)
                         .filter(s -> s.isType(SECRET));
                 secret.ifPresent(s -> out.add(new SecretUse(user, value, secret, text.get())));
-            } else if (SECRET_ARN.matcher(text.get()).matches()) {
+            } else if (text.get().contains(":secretsmanager:") && SECRET_ARN.matcher(text.get()).matches()) {
                 out.add(new SecretUse(user, value, secretNamed(text.get(), user), text.get()));
             }
         }

@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import io.regionlint.load.Document;
+import io.regionlint.load.SourceRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +13,27 @@ import java.util.Optional;
  * @param parameters the values given for its parameters (for a nested stack, including the known
  *     values its parent passes)
  * @param unknownParameters parameters with neither a given value nor a default, in template order
+ * @param declaredAt where the project file declares the group (its entry in
+ *     {@code topology.stacks}); empty for templates given without a project file
  * @param nestedIn for a nested stack, its parent stack instance and the parent's resource that creates it
  */
 public record StackInstance(String name, String group, Document template, Optional<String> region, Optional<String> account,
                             Map<String, String> parameters, List<String> unknownParameters,
-                            Optional<StackSpec.NestedIn> nestedIn) {
+                            Optional<SourceRange> declaredAt, Optional<StackSpec.NestedIn> nestedIn) {
 
     public StackInstance {
         parameters = Map.copyOf(parameters);
         unknownParameters = List.copyOf(unknownParameters);
     }
 
-    /** A top-level stack instance. */
+    /** A top-level instance. */
+    public StackInstance(String name, String group, Document template, Optional<String> region,
+                         Optional<String> account, Map<String, String> parameters, List<String> unknownParameters,
+                         Optional<SourceRange> declaredAt) {
+        this(name, group, template, region, account, parameters, unknownParameters, declaredAt, Optional.empty());
+    }
+
+    /** A top-level instance not declared in a project file. */
     public StackInstance(String name, String group, Document template, Optional<String> region,
                          Optional<String> account, Map<String, String> parameters, List<String> unknownParameters) {
         this(name, group, template, region, account, parameters, unknownParameters, Optional.empty());

@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import io.regionlint.load.Document;
+import io.regionlint.load.SourceRange;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,13 +13,16 @@ import java.util.Optional;
  * @param group the stack these instances deploy (the project file's stack name, the file name,
  *     or a CDK stack's construct path below its stage); instances of one group in several
  *     Regions are twins
+ * @param declaredAt where the project file declares the group (its entry in
+ *     {@code topology.stacks}); empty for templates given without a project file
  * @param nestedIn for a nested stack, the parent stack instance and the parent's
  *     {@code AWS::CloudFormation::Stack} resource; the parent's spec comes first in the list, and
  *     the parameters that resource passes are resolved in the parent and added to
  *     {@code parameters}
  */
 public record StackSpec(String name, String group, Document template, Optional<String> region,
-                        Optional<String> account, Map<String, String> parameters, Optional<NestedIn> nestedIn) {
+                        Optional<String> account, Map<String, String> parameters, Optional<SourceRange> declaredAt,
+                        Optional<NestedIn> nestedIn) {
 
     /** Where a nested stack sits: its parent stack instance and the resource that creates it. */
     public record NestedIn(String parentStack, String logicalId) {
@@ -28,7 +32,13 @@ public record StackSpec(String name, String group, Document template, Optional<S
         parameters = Map.copyOf(parameters);
     }
 
-    /** A top-level stack (not nested). */
+    /** A top-level spec (not nested). */
+    public StackSpec(String name, String group, Document template, Optional<String> region,
+                     Optional<String> account, Map<String, String> parameters, Optional<SourceRange> declaredAt) {
+        this(name, group, template, region, account, parameters, declaredAt, Optional.empty());
+    }
+
+    /** A top-level spec not declared in a project file. */
     public StackSpec(String name, String group, Document template, Optional<String> region,
                      Optional<String> account, Map<String, String> parameters) {
         this(name, group, template, region, account, parameters, Optional.empty());
@@ -38,5 +48,12 @@ public record StackSpec(String name, String group, Document template, Optional<S
     public StackSpec(String name, Document template, Optional<String> region, Optional<String> account,
                      Map<String, String> parameters) {
         this(name, name, template, region, account, parameters);
+    }
+
+    /** A nested stack: deployed with its parent, never declared in a project file itself. */
+    public static StackSpec nested(String name, String group, Document template, Optional<String> region,
+                                   Optional<String> account, NestedIn nestedIn) {
+        return new StackSpec(name, group, template, region, account, Map.of(), Optional.empty(),
+                Optional.of(nestedIn));
     }
 }

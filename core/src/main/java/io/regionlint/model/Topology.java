@@ -28,6 +28,8 @@ public final class Topology {
     private final Map<String, List<Resource>> replicaKeysByPrimary;
     private final List<SecretUse> secretUses;
     private final List<KeyUse> keyUses;
+    private final List<RoleUse> roleUses;
+    private final Map<String, List<RoleUse>> roleUsesByRole;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -35,7 +37,7 @@ public final class Topology {
              Map<String, RolePermissions> permissionsByRole, List<UnresolvedPeer> unresolvedPeers,
              DataTierLinker data, List<GlobalTable> globalTables, List<GlobalDatabase> globalDatabases,
              Map<String, List<Resource>> instancesByCluster, Map<String, List<Resource>> replicaKeysByPrimary,
-             List<SecretUse> secretUses, List<KeyUse> keyUses) {
+             List<SecretUse> secretUses, List<KeyUse> keyUses, List<RoleUse> roleUses) {
         this.stacks = List.copyOf(stacks);
         this.resources = List.copyOf(resources);
         this.resourcesByType = resourcesByType;
@@ -52,6 +54,26 @@ public final class Topology {
         this.replicaKeysByPrimary = replicaKeysByPrimary;
         this.secretUses = List.copyOf(secretUses);
         this.keyUses = List.copyOf(keyUses);
+        this.roleUses = List.copyOf(roleUses);
+        Map<String, List<RoleUse>> byRole = new java.util.HashMap<>();
+        for (RoleUse use : this.roleUses) {
+            byRole.computeIfAbsent(use.role().key(), k -> new java.util.ArrayList<>()).add(use);
+        }
+        byRole.replaceAll((k, v) -> List.copyOf(v));
+        this.roleUsesByRole = byRole;
+    }
+
+    /**
+     * Every loaded compute resource (Lambda function, ECS task definition, EC2 instance or launch
+     * template) that runs with a loaded IAM role, in topology order.
+     */
+    public List<RoleUse> roleUses() {
+        return roleUses;
+    }
+
+    /** The compute that runs with a role, and so the Regions its permissions are used from. */
+    public List<RoleUse> roleUsers(Resource role) {
+        return roleUsesByRole.getOrDefault(role.key(), List.of());
     }
 
     /** Every KMS key that protects a Regional copy of data, with where the key and the copy live. */
@@ -82,6 +104,16 @@ public final class Topology {
     /** The DB instances of a cluster. */
     public List<Resource> instancesOf(Resource cluster) {
         return instancesByCluster.getOrDefault(cluster.key(), List.of());
+    }
+
+    /**
+     * True when {@link #instancesOf} is the cluster's complete list as far as the inputs go:
+     * no loaded DB instance in the cluster's account and Region names its cluster by an unknown
+     * value. Rules that act on a missing or small instance list (a headless secondary, an
+     * undersized one) stay silent when this is false.
+     */
+    public boolean instancesKnown(Resource cluster) {
+        return data.instancesKnown(cluster);
     }
 
     /** The {@code AWS::KMS::ReplicaKey}s of a multi-Region primary key. */

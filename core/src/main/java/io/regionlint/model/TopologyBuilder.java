@@ -46,9 +46,9 @@ public final class TopologyBuilder {
 
     /** One stack instance, resolved. */
     private record Built(Optional<StackInstance> stack, List<Resource> resources, Set<InputError> errors,
-                         Map<String, Value> exports) {
+                         Map<String, Value> exports, boolean imports) {
 
-        static final Built ABSENT = new Built(Optional.empty(), List.of(), Set.of(), Map.of());
+        static final Built ABSENT = new Built(Optional.empty(), List.of(), Set.of(), Map.of(), false);
     }
 
     /**
@@ -59,13 +59,13 @@ public final class TopologyBuilder {
 
         private final List<StackSpec> specs;
         private final int[] parent;
-        private final boolean[] consumes;
         private final List<List<Integer>> levels = new ArrayList<>();
+        /** Stacks that read values other stacks give, as the first round found. */
+        private boolean[] consumes;
 
         Plan(List<StackSpec> specs) {
             this.specs = specs;
             this.parent = new int[specs.size()];
-            this.consumes = new boolean[specs.size()];
             Map<String, Integer> byName = new java.util.HashMap<>();
             int[] depth = new int[specs.size()];
             for (int i = 0; i < specs.size(); i++) {
@@ -79,17 +79,17 @@ public final class TopologyBuilder {
                 }
                 levels.get(depth[i]).add(i);
             }
-            java.util.stream.IntStream.range(0, specs.size()).parallel()
-                    .forEach(i -> consumes[i] = consumes(specs.get(i).template().root()));
         }
 
-        boolean anyConsumer() {
-            for (boolean c : consumes) {
-                if (c) {
-                    return true;
-                }
+        /** Remembers which stacks the first round saw reading other stacks' values. */
+        boolean anyConsumer(List<Built> first) {
+            consumes = new boolean[first.size()];
+            boolean any = false;
+            for (int i = 0; i < consumes.length; i++) {
+                consumes[i] = first.get(i).imports;
+                any |= consumes[i];
             }
-            return false;
+            return any;
         }
 
         /**
@@ -120,7 +120,7 @@ public final class TopologyBuilder {
      * three rounds cover any chain seen in practice, and each round costs only the reading stacks.
      */
     private static List<Built> withImports(Plan plan, List<Built> built) {
-        if (!plan.anyConsumer()) {
+        if (!plan.anyConsumer(built)) {
             return built;
         }
         List<Built> current = built;
@@ -148,39 +148,6 @@ public final class TopologyBuilder {
         Map<String, String> out = new java.util.HashMap<>();
         exports.forEach((k, v) -> out.put(k, v.text().orElse(v.getClass().getSimpleName())));
         return out;
-    }
-
-    /**
-     * True when a template may read a value from another stack: an {@code Fn::ImportValue}, a
-     * nested stack's output, a CDK cross-Region reference. Cheap and generous: a false yes costs
-     * one more resolution of the stack.
-     */
-    static boolean consumes(Node node) {
-        if (node instanceof MapNode map) {
-            if (map.entries().containsKey("Fn::ImportValue")) {
-                return true;
-            }
-            Optional<Node> getAtt = map.get("Fn::GetAtt");
-            if (getAtt.isPresent() && getAtt.get() instanceof ListNode list && list.items().size() == 2
-                    && list.items().get(1) instanceof ScalarNode attribute
-                    && (attribute.text().startsWith("Outputs.") || attribute.text().startsWith(Resolver.CDK_EXPORTS))) {
-                return true;
-            }
-            for (Node child : map.entries().values()) {
-                if (consumes(child)) {
-                    return true;
-                }
-            }
-        } else if (node instanceof ListNode list) {
-            for (Node child : list.items()) {
-                if (consumes(child)) {
-                    return true;
-                }
-            }
-        } else if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
-            return text.contains(".Outputs.") || text.contains("{{resolve:ssm:" + Resolver.CDK_EXPORTS);
-        }
-        return false;
     }
 
     /**
@@ -218,12 +185,12 @@ public final class TopologyBuilder {
         Node root = spec.template().root();
         if (!(root instanceof MapNode rootMap)) {
             errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
-            return new Built(Optional.empty(), resources, errors, Map.of());
+            return new Built(Optional.empty(), resources, errors, Map.of(), false);
         }
         Set<String> given = new java.util.HashSet<>(parameters.keySet());
         given.addAll(passedUnknown.keySet());
         StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
-                parameters, unknownParameters(rootMap, given), spec.nestedIn());
+                parameters, unknownParameters(rootMap, given), spec.declaredAt(), spec.nestedIn());
         Resolver resolver = new Resolver(stack, rootMap, exports, passedUnknown);
         Optional<Node> section = rootMap.get("Resources");
         if (section.isPresent() && !(section.get() instanceof MapNode)) {
@@ -246,7 +213,7 @@ public final class TopologyBuilder {
                 exported.putAll(Resolver.writerExports(stack, r.properties()));
             }
         }
-        return new Built(Optional.of(stack), resources, errors, exported);
+        return new Built(Optional.of(stack), resources, errors, exported, resolver.importsSeen());
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,

@@ -42,6 +42,29 @@ public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownV
         return Optional.of(current);
     }
 
+    /**
+     * Looks up a path of map keys like {@link #at}, but keeps what cannot be known: where a step
+     * is an {@link UnknownValue}, that unknown value is the answer (the key may well be there).
+     * Empty only where a step is known to be absent or is not a map.
+     */
+    default Optional<Value> lookup(String... keys) {
+        Value current = this;
+        for (String key : keys) {
+            if (current instanceof UnknownValue) {
+                return Optional.of(current);
+            }
+            if (!(current instanceof MapValue map)) {
+                return Optional.empty();
+            }
+            Optional<Value> next = map.get(key);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            current = next.get();
+        }
+        return Optional.of(current);
+    }
+
     /** The text at a path, empty where absent, not a scalar, or unknown. */
     default Optional<String> textAt(String... keys) {
         return at(keys).flatMap(Value::text);

@@ -90,12 +90,12 @@ class NestedStacksTest {
         String p = "app-" + region;
         List<StackSpec> specs = List.of(
                 new StackSpec(p, "app", doc("parent.yaml", PARENT), in, account, Map.of()),
-                new StackSpec(p + "-First", "app/First", doc("first.yaml", FIRST), in, account, Map.of(),
-                        Optional.of(new StackSpec.NestedIn(p, "First"))),
-                new StackSpec(p + "-Second", "app/Second", doc("second.yaml", SECOND), in, account, Map.of(),
-                        Optional.of(new StackSpec.NestedIn(p, "Second"))),
-                new StackSpec(p + "-PrimaryOnly", "app/PrimaryOnly", doc("first.yaml", FIRST), in, account, Map.of(),
-                        Optional.of(new StackSpec.NestedIn(p, "PrimaryOnly"))));
+                StackSpec.nested(p + "-First", "app/First", doc("first.yaml", FIRST), in, account,
+                        new StackSpec.NestedIn(p, "First")),
+                StackSpec.nested(p + "-Second", "app/Second", doc("second.yaml", SECOND), in, account,
+                        new StackSpec.NestedIn(p, "Second")),
+                StackSpec.nested(p + "-PrimaryOnly", "app/PrimaryOnly", doc("first.yaml", FIRST), in, account,
+                        new StackSpec.NestedIn(p, "PrimaryOnly")));
         return TopologyBuilder.build(specs, Map.of()).topology();
     }
 

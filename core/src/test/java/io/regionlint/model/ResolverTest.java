@@ -236,6 +236,26 @@ class ResolverTest {
     }
 
     @Test
+    void lookupKeepsAnUnknownStepWhereAtLosesIt() {
+        Topology topology = build("""
+                Parameters:
+                  Spec: {Type: String}
+                Resources:
+                  Thing:
+                    Type: Test::Thing
+                    Properties:
+                      Known: {Inner: {Flag: true}}
+                      Unknown: !Ref Spec
+                """, Map.of(), EAST);
+        MapValue p = properties(topology, "app-" + EAST, "Thing");
+        assertEquals("true", p.lookup("Known", "Inner", "Flag").flatMap(Value::text).orElseThrow());
+        assertTrue(p.lookup("Known", "Missing", "Flag").isEmpty());
+        assertTrue(p.lookup("Absent").isEmpty());
+        assertInstanceOf(UnknownValue.class, p.lookup("Unknown", "Inner", "Flag").orElseThrow());
+        assertTrue(p.at("Unknown", "Inner", "Flag").isEmpty(), "at() cannot tell unknown from absent");
+    }
+
+    @Test
     void getAttOfABucketArnUsesItsNameOrAToken() {
         Topology topology = build("""
                 Resources:

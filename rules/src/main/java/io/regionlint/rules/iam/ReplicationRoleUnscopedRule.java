@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -43,8 +45,8 @@ public final class ReplicationRoleUnscopedRule implements Rule {
     @Override
     public void check(RuleContext ctx) {
         Topology topology = ctx.topology();
-        List<String> loadedBuckets = topology.resources(ReplicationRoles.BUCKET).stream()
-                .map(ReplicationRoles::bucketArn).distinct().toList();
+        LoadedBuckets loadedBuckets = new LoadedBuckets(topology.resources(ReplicationRoles.BUCKET).stream()
+                .map(ReplicationRoles::bucketArn).toList());
         Set<String> regions = topology.stacks().stream().map(StackInstance::region).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> reported = new HashSet<>();
@@ -105,7 +107,7 @@ public final class ReplicationRoleUnscopedRule implements Rule {
     // ---- resources --------------------------------------------------------------------------
 
     private static void checkResources(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s,
-                                       List<String> loadedBuckets, Set<String> regions, Set<String> reported) {
+                                       LoadedBuckets loadedBuckets, Set<String> regions, Set<String> reported) {
         String element = s.notResource() ? "NotResource" : "Resource";
         Optional<Value> at = s.value(element);
         if (at.isEmpty()) {
@@ -160,7 +162,7 @@ public final class ReplicationRoleUnscopedRule implements Rule {
      * the role does not replicate between. When a destination of the role is unknown, a loaded
      * bucket may be that destination, so only the every-bucket test applies.
      */
-    private static boolean s3Unscoped(String pattern, ReplicationRoles.Use use, List<String> loadedBuckets) {
+    private static boolean s3Unscoped(String pattern, ReplicationRoles.Use use, LoadedBuckets loadedBuckets) {
         String probe = probeBucket(use);
         if (IamPatterns.matches(pattern, probe) || IamPatterns.matches(pattern, probe + "/" + PROBE_KEY)) {
             return true;
@@ -168,8 +170,45 @@ public final class ReplicationRoleUnscopedRule implements Rule {
         if (!IamPatterns.hasWildcard(pattern) || !use.destinationsKnown()) {
             return false;
         }
-        return loadedBuckets.stream().filter(arn -> !use.serves(arn)).anyMatch(arn -> IamPatterns.matches(pattern, arn)
-                || IamPatterns.matches(pattern, arn + "/" + PROBE_KEY));
+        return loadedBuckets.candidates(pattern).stream().filter(arn -> !use.serves(arn))
+                .anyMatch(arn -> IamPatterns.matches(pattern, arn) || IamPatterns.matches(pattern, arn + "/" + PROBE_KEY));
+    }
+
+    /**
+     * The ARNs of the loaded buckets, sorted, so that the buckets a pattern can match are found
+     * by the pattern's literal bucket-name prefix instead of by trying every bucket: a policy
+     * naming {@code arn:aws:s3:::orders-us-east-1/*} looks at one bucket, not all of them.
+     */
+    static final class LoadedBuckets {
+
+        private static final Pattern S3_PATTERN = Pattern.compile("(arn:[^:]*:s3:::)([^/]*)(/.*)?");
+        private final java.util.NavigableSet<String> arns;
+
+        LoadedBuckets(List<String> arns) {
+            this.arns = new TreeSet<>(arns);
+        }
+
+        /** The loaded bucket ARNs that the pattern may match (a superset; callers still match). */
+        java.util.Collection<String> candidates(String pattern) {
+            Matcher m = S3_PATTERN.matcher(pattern);
+            if (!m.matches() || IamPatterns.hasWildcard(m.group(1))) {
+                return arns; // a pattern whose partition or service is a wildcard: try them all
+            }
+            String bucket = m.group(2);
+            int wildcard = firstWildcard(bucket);
+            if (wildcard < 0) {
+                String arn = m.group(1) + bucket;
+                return arns.contains(arn) ? List.of(arn) : List.of();
+            }
+            String prefix = m.group(1) + bucket.substring(0, wildcard);
+            return arns.subSet(prefix, true, prefix + Character.MAX_VALUE, true);
+        }
+
+        private static int firstWildcard(String text) {
+            int star = text.indexOf('*');
+            int question = text.indexOf('?');
+            return star < 0 ? question : question < 0 ? star : Math.min(star, question);
+        }
     }
 
     private static String probeBucket(ReplicationRoles.Use use) {

@@ -5,6 +5,7 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.model.StackInstance;
+import io.regionlint.rules.Prose;
 import java.util.List;
 
 /**
@@ -35,10 +36,6 @@ public final class ParameterValueUnknownRule implements Rule {
 
     /** 'A'; 'A' and 'B'; 'A', 'B' and 'C'. */
     private static String listed(List<String> names) {
-        List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
-        if (quoted.size() == 1) {
-            return quoted.get(0);
-        }
-        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+        return Prose.list(names.stream().map(n -> "'" + n + "'").toList());
     }
 }

@@ -16,14 +16,17 @@ import java.util.regex.Pattern;
 
 /**
  * RL1002: a link whose far end was not loaded or cannot be known, such as a replication
- * destination bucket declared in a template nobody gave us. The linker keeps each such link as
- * an unresolved peer; this rule reports each once, at the value that names the peer, so that
- * the rules that stayed silent about it are not mistaken for a clean bill of health.
+ * destination bucket declared in a template nobody gave us, or the KMS key of a replica. The
+ * linker keeps each such link as an unresolved peer; this rule reports each once, at the value
+ * that names the peer, so that the rules that stayed silent about it are not mistaken for a
+ * clean bill of health.
  */
-@RuleInfo(id = "RL1002", summary = "A replication destination or role is not among the loaded templates, so the"
-        + " checks that need it are skipped", severity = Severity.NOTE, category = "inputs", since = "0.1.0")
+@RuleInfo(id = "RL1002", summary = "A replication destination or role, or the KMS key of a replicated copy, is not"
+        + " among the loaded templates, so the checks that need it are skipped", severity = Severity.NOTE,
+        category = "inputs", since = "0.1.0")
 public final class UnresolvedPeerRule implements Rule {
 
+    private static final String KMS_KEY = "KMS key of the ";
     private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[^:]*:role/(?:.*/)?([^/]+)");
 
@@ -38,12 +41,19 @@ public final class UnresolvedPeerRule implements Rule {
         String owner = owner(peer.from());
         Value at = peer.at();
         Optional<String> text = at.text();
+        if (peer.kind().startsWith(KMS_KEY)) {
+            return "The KMS key of the " + peer.kind().substring(KMS_KEY.length()) + " cannot be located ("
+                    + peer.reason() + "), so whether it is a key in that copy's own Region (RL5001) cannot be"
+                    + " checked; "
+                    + (peer.reason().startsWith("parameter '") ? fixForUnknown(peer.reason(), "resource")
+                    : "name the key by its key ARN or alias ARN, or load the template that declares or exports it");
+        }
         return switch (peer.kind()) {
             case "replication destination bucket" -> {
                 String checks = ", so its Region, versioning and replication back cannot be checked; ";
                 if (at instanceof UnknownValue unknown) {
                     yield "The replication destination bucket of " + owner + " cannot be known ("
-                            + unknown.reason() + ")" + checks + fixForUnknown(unknown.reason());
+                            + unknown.reason() + ")" + checks + fixForUnknown(unknown.reason(), "bucket");
                 }
                 Matcher arn = BUCKET_ARN.matcher(text.orElse(""));
                 if (arn.matches()) {
@@ -59,7 +69,7 @@ public final class UnresolvedPeerRule implements Rule {
                 String checks = ", so its permissions and trust policy cannot be checked; ";
                 if (at instanceof UnknownValue unknown) {
                     yield "The replication role of " + owner + " cannot be known (" + unknown.reason() + ")"
-                            + checks + fixForUnknown(unknown.reason());
+                            + checks + fixForUnknown(unknown.reason(), "bucket");
                 }
                 Matcher arn = ROLE_ARN.matcher(text.orElse(""));
                 String role = arn.matches() ? arn.group(1) : text.orElse("");
@@ -71,7 +81,7 @@ public final class UnresolvedPeerRule implements Rule {
                 String kind = peer.kind().isEmpty() ? "A linked value"
                         : peer.kind().substring(0, 1).toUpperCase(Locale.ROOT) + peer.kind().substring(1);
                 yield kind + " of " + owner + " cannot be resolved (" + peer.reason() + "), so the checks that"
-                        + " need it are skipped; " + fixForUnknown(peer.reason());
+                        + " need it are skipped; " + fixForUnknown(peer.reason(), "resource");
             }
         };
     }
@@ -80,10 +90,10 @@ public final class UnresolvedPeerRule implements Rule {
         return (from.isType("AWS::S3::Bucket") ? "bucket " : from.type() + " ") + from.describe();
     }
 
-    private static String fixForUnknown(String reason) {
+    private static String fixForUnknown(String reason, String owner) {
         if (reason.startsWith("parameter '") && reason.contains("no value and no default")) {
             return "give that parameter a value with --parameter or in the project file";
         }
-        return "where the value is only decided at deploy time by design, suppress this note for this bucket";
+        return "where the value is only decided at deploy time by design, suppress this note for this " + owner;
     }
 }

@@ -1,0 +1,69 @@
+package io.regionlint.cli;
+
+import io.regionlint.engine.LintResult;
+import io.regionlint.engine.Severity;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process exit codes, a contract for scripts and CI. Every command's {@code --help} lists
+ * them from here, so the documentation cannot drift from the code.
+ */
+public enum ExitCode {
+    /** No finding at or above the {@code --fail-on} threshold (and every input was read). */
+    OK(0, "No finding at or above the --fail-on threshold."),
+    /** At least one unsuppressed finding at or above the {@code --fail-on} threshold. */
+    FINDINGS(1, "Findings at or above the --fail-on threshold."),
+    /**
+     * The command line was wrong (unknown option, bad value, rule id that matches no rule, nothing
+     * to check), or a report file could not be written.
+     */
+    USAGE(2, "Usage error: bad option, value or rule id, or a report file that cannot be written."),
+    /**
+     * An input could not be read or parsed. The other inputs were still linted and reported; this
+     * code takes precedence over {@link #FINDINGS}.
+     */
+    INPUT_ERROR(3, "An input could not be read or parsed (the others were still linted and reported)."),
+    /** A bug in regionlint: an uncaught exception. */
+    INTERNAL_ERROR(4, "Internal error in regionlint (please report it).");
+
+    private final int code;
+    private final String description;
+
+    ExitCode(int code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The exit code of a lint run: input errors first, then findings at or above the threshold
+     * (none with an empty threshold, i.e. {@code --fail-on never}).
+     */
+    public static ExitCode of(LintResult result, Optional<Severity> threshold) {
+        if (!result.errors().isEmpty()) {
+            return INPUT_ERROR;
+        }
+        if (threshold.isPresent() && result.failsAt(threshold.get())) {
+            return FINDINGS;
+        }
+        return OK;
+    }
+
+    /** The table shown under "Exit codes:" in every command's help. */
+    static Map<String, String> helpTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (ExitCode e : values()) {
+            table.put(Integer.toString(e.code), e.description);
+        }
+        return table;
+    }
+}

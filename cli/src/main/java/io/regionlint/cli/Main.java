@@ -1,0 +1,115 @@
+package io.regionlint.cli;
+
+import io.regionlint.engine.RuleRegistry;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code regionlint} command. It only translates: each subcommand builds one request, calls
+ * the core and maps the result to an {@link ExitCode}. Build the command line with {@link
+ * #commandLine(Main)}, which adds the usage-error and internal-error handling.
+ */
+@Command(name = "regionlint", mixinStandardHelpOptions = true, modelTransformer = StandardHelp.class,
+        description = {
+            "Cross-Region linter for multi-Region AWS systems: finds what breaks when one Region has to take "
+                    + "over from another, in the CloudFormation templates of every Region.",
+            "",
+            "Run 'regionlint COMMAND --help' for the options of a command."},
+        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # Lint the sample project; its .regionlint.yaml names the stacks and Regions",
+            "  regionlint check samples/two-region-app",
+            "",
+            "  # Deploy each template in templates/ to two Regions; SARIF for code scanning",
+            "  regionlint check templates/ --regions us-east-1,eu-west-1 \\",
+            "      --format sarif --output regionlint.sarif",
+            "",
+            "  # List the rules; explain one",
+            "  regionlint rules",
+            "  regionlint explain RL2001",
+            "",
+            "Environment:",
+            "  NO_COLOR=1           never colour the output",
+            "  REGIONLINT_DEBUG=1   print the stack trace of an internal error"})
+public final class Main implements Callable<Integer> {
+
+    private final Environment environment;
+    private final Supplier<RuleRegistry> ruleSource;
+    private RuleRegistry rules;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DebugOption debug;
+
+    /** The real process: its environment and the rules on the class path. */
+    public Main() {
+        this(Environment.system(), RuleRegistry::load);
+    }
+
+    /** For tests and embedding: a chosen environment and rule set. */
+    public Main(Environment environment, Supplier<RuleRegistry> ruleSource) {
+        this.environment = Objects.requireNonNull(environment);
+        this.ruleSource = Objects.requireNonNull(ruleSource);
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = commandLine(new Main());
+        // reports (JSON, SARIF) are UTF-8 whatever the platform's default charset
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        System.exit(run(commandLine, args));
+    }
+
+    /** Runs the command line; an {@link Error} (stack overflow, out of memory) is an internal error too. */
+    static int run(CommandLine commandLine, String[] args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) {
+            Main main = commandLine.getCommand();
+            boolean debug = main.environment.debug() || java.util.Arrays.asList(args).contains(DebugOption.NAME);
+            return InternalErrorHandler.report(e, commandLine, debug);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
+    }
+
+    /** The command line with regionlint's handling of usage errors (exit 2) and internal errors (exit 4). */
+    public static CommandLine commandLine(Main main) {
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+        commandLine.setExecutionExceptionHandler(new InternalErrorHandler(main.environment));
+        return commandLine;
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    /** The registered rules, loaded once, on first use (--version and --help never load them). */
+    RuleRegistry rules() {
+        if (rules == null) {
+            rules = ruleSource.get();
+        }
+        return rules;
+    }
+
+    /** Without a subcommand: the usage on standard error, and a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE.code();
+    }
+}

@@ -1,0 +1,62 @@
+package io.regionlint.cli;
+
+import io.regionlint.engine.Rule;
+import io.regionlint.engine.RuleContext;
+import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.RuleRegistry;
+import io.regionlint.engine.Severity;
+import io.regionlint.engine.Site;
+import io.regionlint.model.Resource;
+import java.util.List;
+
+/**
+ * Small rules with known behaviour, so that the CLI's translation (selection, severities,
+ * thresholds, exit codes) is tested independently of the built-in rules.
+ */
+final class TestRules {
+
+    private TestRules() {
+    }
+
+    /** RL9001 (warning, every bucket) and RL9002 (note, every resource without a Region). */
+    static RuleRegistry registry() {
+        return new RuleRegistry(List.of(new EveryBucketRule(), new RegionlessResourceRule()));
+    }
+
+    /** The rules above plus one that throws: an internal error. */
+    static RuleRegistry withBrokenRule() {
+        return new RuleRegistry(List.of(new EveryBucketRule(), new RegionlessResourceRule(), new BrokenRule()));
+    }
+
+    @RuleInfo(id = "RL9001", summary = "Reports every S3 bucket", severity = Severity.WARNING, category = "test",
+            since = "0.1.0")
+    static final class EveryBucketRule implements Rule {
+        @Override
+        public void check(RuleContext context) {
+            for (Resource bucket : context.topology().resources("AWS::S3::Bucket")) {
+                context.report(Site.of(bucket), "Bucket " + bucket.describe() + " exists");
+            }
+        }
+    }
+
+    @RuleInfo(id = "RL9002", summary = "Reports every resource of a stack without a Region", severity = Severity.NOTE,
+            category = "test", since = "0.1.0")
+    static final class RegionlessResourceRule implements Rule {
+        @Override
+        public void check(RuleContext context) {
+            for (Resource resource : context.topology().resources()) {
+                if (resource.region().isEmpty()) {
+                    context.report(Site.of(resource), "Resource " + resource.describe() + " has no Region");
+                }
+            }
+        }
+    }
+
+    @RuleInfo(id = "RL9009", summary = "Fails", severity = Severity.ERROR, category = "test", since = "0.1.0")
+    static final class BrokenRule implements Rule {
+        @Override
+        public void check(RuleContext context) {
+            throw new IllegalStateException("test rule failed on purpose");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.regionlint.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regionlint.cli.Environment;
+import io.regionlint.cli.Main;
+import io.regionlint.engine.RuleRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole-system snapshots: runs the CLI in-process on every sample (from the repository root, as
+ * the README does) and diffs its JSON and SARIF with the committed files in
+ * {@code samples/<name>/expected/}. Also checks the sample's {@code # expect:} markers: every
+ * finding at warning or above sits on a marked line, and every marker has its finding.
+ * Run with {@code -Dregionlint.updateSnapshots=true} to rewrite the expected files; review the
+ * diff before committing it.
+ */
+class SampleSnapshotTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final boolean UPDATE = Boolean.getBoolean("regionlint.updateSnapshots");
+    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(.+)$");
+    private static final Pattern ENTRY = Pattern.compile("(RL\\d{4})(?:\\s+x(\\d+))?");
+
+    @TempDir
+    Path tmp;
+
+    @TestFactory
+    Stream<DynamicTest> samples() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("samples"))) {
+            samples = dirs.filter(d -> Files.isRegularFile(d.resolve(".regionlint.yaml"))).sorted().toList();
+        }
+        assertTrue(samples.size() >= 1, "no samples found under " + ROOT.resolve("samples"));
+        return samples.stream().flatMap(sample -> Stream.of(
+                DynamicTest.dynamicTest(sample.getFileName() + " snapshot", () -> snapshot(sample)),
+                DynamicTest.dynamicTest(sample.getFileName() + " markers", () -> markers(sample))));
+    }
+
+    private JsonNode run(Path sample, String jsonName, String sarifName) throws IOException {
+        Path json = tmp.resolve(jsonName);
+        Path sarif = tmp.resolve(sarifName);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main main = new Main(new Environment(Map.of(), ROOT, false), RuleRegistry::load);
+        var commandLine = Main.commandLine(main);
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute("check", ROOT.relativize(sample).toString(), "--format", "json", "--output",
+                json.toString(), "--format", "sarif", "--output", sarif.toString(), "--fail-on", "never");
+        assertTrue(code == 0 || code == 3, "exit " + code + ": " + err);
+        return new ObjectMapper().readTree(json.toFile());
+    }
+
+    private void snapshot(Path sample) throws IOException {
+        run(sample, "actual.json", "actual.sarif");
+        Path expected = sample.resolve("expected");
+        compare(tmp.resolve("actual.json"), expected.resolve("regionlint.json"));
+        compare(tmp.resolve("actual.sarif"), expected.resolve("regionlint.sarif"));
+    }
+
+    /** Compares with the committed file, the machine's absolute base folder replaced by a placeholder. */
+    private static void compare(Path actualFile, Path expectedFile) throws IOException {
+        String actual = Files.readString(actualFile, StandardCharsets.UTF_8)
+                .replace(ROOT.toUri().toString(), "file:///REPOSITORY/");
+        if (UPDATE) {
+            Files.createDirectories(expectedFile.getParent());
+            Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertTrue(Files.isRegularFile(expectedFile), expectedFile + " is missing: run with "
+                + "-Dregionlint.updateSnapshots=true and review the new file");
+        String expected = Files.readString(expectedFile, StandardCharsets.UTF_8);
+        if (!expected.equals(actual)) {
+            List<String> a = actual.lines().toList();
+            List<String> e = expected.lines().toList();
+            int line = 0;
+            while (line < Math.min(a.size(), e.size()) && a.get(line).equals(e.get(line))) {
+                line++;
+            }
+            fail(ROOT.relativize(expectedFile) + " differs from this run at line " + (line + 1) + ":\n  expected: "
+                    + (line < e.size() ? e.get(line) : "<end>") + "\n  actual:   " + (line < a.size() ? a.get(line)
+                    : "<end>") + "\n(rewrite with -Dregionlint.updateSnapshots=true and review the diff)");
+        }
+    }
+
+    private void markers(Path sample) throws IOException {
+        JsonNode report = run(sample, "markers.json", "markers.sarif");
+        assertEquals(0, report.get("errors").size(), "the sample has input errors: " + report.get("errors"));
+        Map<String, Integer> actual = new TreeMap<>();
+        for (JsonNode f : report.get("findings")) {
+            if (!f.get("severity").asText().equals("note") && f.get("suppressed").isNull()) {
+                actual.merge(f.at("/location/file").asText() + ":" + f.at("/location/line").asInt() + " "
+                        + f.get("ruleId").asText(), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> expected = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted().toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = EXPECT.matcher(lines.get(i));
+                    if (!m.find()) {
+                        continue;
+                    }
+                    for (String entry : m.group(1).split(",")) {
+                        Matcher e = ENTRY.matcher(entry.trim());
+                        if (e.lookingAt()) {
+                            expected.merge(ROOT.relativize(file).toString().replace('\\', '/') + ":" + (i + 1) + " "
+                                    + e.group(1), e.group(2) == null ? 1 : Integer.parseInt(e.group(2)),
+                                    Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        expected.forEach((k, n) -> {
+            if (!n.equals(actual.getOrDefault(k, 0))) {
+                problems.add("marker " + k + " expects " + n + " finding(s), found " + actual.getOrDefault(k, 0));
+            }
+        });
+        actual.forEach((k, n) -> {
+            if (!expected.containsKey(k)) {
+                problems.add("unmarked finding(s) at " + k + " (" + n + ")");
+            }
+        });
+        assertTrue(problems.isEmpty(), sample.getFileName() + ":\n  " + String.join("\n  ", problems));
+    }
+}
