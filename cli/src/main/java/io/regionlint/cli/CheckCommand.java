@@ -36,16 +36,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, modelTransformer = StandardHelp.class, sortOptions = false,
         abbreviateSynopsis = true,
         description = {
-            "Lint CloudFormation templates (YAML or JSON), folders of templates or a project file, across "
-                    + "every Region the stacks are deployed to.",
+            "Lint CloudFormation templates (YAML or JSON), folders of templates, CDK cloud assemblies "
+                    + "(cdk.out) or a project file, across every Region the stacks are deployed to.",
             "",
-            "The Regions come from the project file (.regionlint.yaml) or from --regions. With no PATH, the "
-                    + ".regionlint.yaml in the working directory or its parents is used. Folders are searched "
-                    + "for .yaml, .yml, .json and .template files, skipping node_modules, .git, target and cdk.out."},
+            "The Regions come from the project file (.regionlint.yaml), from --regions, or from the "
+                    + "environment each CDK stack was synthesised for. With no PATH, the .regionlint.yaml in the "
+                    + "working directory or its parents is used. Folders are searched for .yaml, .yml, .json and "
+                    + ".template files, skipping node_modules, .git, target and cdk.out (name a cdk.out folder "
+                    + "itself to read it as a cloud assembly)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # Lint the sample project; its .regionlint.yaml names the stacks and Regions",
             "  regionlint check samples/two-region-app",
+            "",
+            "  # A CDK app after 'cdk synth': each stack in its environment, stages and nested stacks too",
+            "  regionlint check cdk.out",
             "",
             "  # Deploy each template in templates/ to two Regions; SARIF for code scanning",
             "  regionlint check templates/ --regions us-east-1,eu-west-1 \\",
@@ -63,8 +68,8 @@ final class CheckCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Template files, folders of templates, or a project file (.regionlint.yaml, or a folder "
-                    + "holding one).")
+            description = "Template files, folders of templates, CDK cloud assemblies (cdk.out, or its "
+                    + "manifest.json), or a project file (.regionlint.yaml, or a folder holding one).")
     private List<String> paths = new ArrayList<>();
 
     @Mixin

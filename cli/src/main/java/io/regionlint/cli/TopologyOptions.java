@@ -21,8 +21,8 @@ public final class TopologyOptions {
     String config;
 
     @Option(names = "--regions", split = ",", paramLabel = "REGION", converter = RegionConverter.class,
-            description = "Deploy every template given as PATH to each of these Regions, all active "
-                    + "(e.g. us-east-1,eu-west-1).")
+            description = "Deploy every template given as PATH, and every environment-agnostic CDK stack, to "
+                    + "each of these Regions, all active (e.g. us-east-1,eu-west-1).")
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--parameter", paramLabel = "KEY=VALUE",
