@@ -262,7 +262,7 @@ class CdkAssemblyLintTest {
     }
 
     @Test
-    void findingsOnCdkResourcesCarryTheirConstructPath(@TempDir Path dir) throws Exception {
+    void findingsOnCdkResourcesCarryTheirConstructPath() throws Exception {
         LintResult result = lint(assembly("stages"), List.of());
         Finding finding = result.findings().stream().filter(f -> f.ruleId().equals("RL9802")
                 && f.resource().orElseThrow().logicalId().equals("Data666C94C7")
