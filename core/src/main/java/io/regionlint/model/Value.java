@@ -28,18 +28,7 @@ public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownV
 
     /** Looks up a path of map keys; empty where any step is absent or not a map. */
     default Optional<Value> at(String... keys) {
-        Value current = this;
-        for (String key : keys) {
-            if (!(current instanceof MapValue map)) {
-                return Optional.empty();
-            }
-            Optional<Value> next = map.get(key);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            current = next.get();
-        }
-        return Optional.of(current);
+        return walk(this, keys, false);
     }
 
     /**
@@ -48,9 +37,17 @@ public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownV
      * Empty only where a step is known to be absent or is not a map.
      */
     default Optional<Value> lookup(String... keys) {
-        Value current = this;
+        return walk(this, keys, true);
+    }
+
+    /**
+     * The one walk behind {@link #at} and {@link #lookup}; with {@code keepUnknown}, an unknown
+     * step is the answer instead of absence.
+     */
+    private static Optional<Value> walk(Value start, String[] keys, boolean keepUnknown) {
+        Value current = start;
         for (String key : keys) {
-            if (current instanceof UnknownValue) {
+            if (keepUnknown && current instanceof UnknownValue) {
                 return Optional.of(current);
             }
             if (!(current instanceof MapValue map)) {

@@ -31,21 +31,7 @@ final class S3Facts {
      * {@link UnknownValue} itself where a step cannot be known.
      */
     static Optional<Value> lookup(Value root, String... path) {
-        Value current = root;
-        for (String key : path) {
-            if (current instanceof UnknownValue) {
-                return Optional.of(current);
-            }
-            if (!(current instanceof MapValue map)) {
-                return Optional.empty();
-            }
-            Optional<Value> next = map.get(key);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            current = next.get();
-        }
-        return Optional.of(current);
+        return root.lookup(path);
     }
 
     /** Whether the key at the end of the path is present (its value may be unknown: it is still there). */
