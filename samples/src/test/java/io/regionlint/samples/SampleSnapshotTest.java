@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,12 +26,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Whole-system snapshots: runs the CLI in-process on every sample (from the repository root, as
  * the README does) and diffs its JSON and SARIF with the committed files in
- * {@code samples/<name>/expected/}. Also checks the sample's {@code # expect:} markers: every
- * finding at warning or above sits on a marked line, and every marker has its finding.
+ * {@code samples/<name>/expected/}. Also checks the sample's markers: every finding at warning or
+ * above is expected, and every expectation has its findings. A sample of templates marks lines with
+ * {@code # expect:} comments; a sample that lints a CDK cloud assembly (JSON, which cannot carry
+ * comments) lists its findings by rule and construct path in {@code expected-findings.yaml}.
  * Run with {@code -Dregionlint.updateSnapshots=true} to rewrite the expected files; review the
  * diff before committing it.
  */
@@ -40,6 +46,9 @@ class SampleSnapshotTest {
     private static final boolean UPDATE = Boolean.getBoolean("regionlint.updateSnapshots");
     private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(.+)$");
     private static final Pattern ENTRY = Pattern.compile("(RL\\d{4})(?:\\s+x(\\d+))?");
+    private static final Pattern RULE_ID = Pattern.compile("RL\\d{4}");
+    /** The findings list of a sample whose findings cannot be marked in place. */
+    static final String EXPECTED_FINDINGS = "expected-findings.yaml";
 
     @TempDir
     Path tmp;
@@ -106,6 +115,10 @@ class SampleSnapshotTest {
     private void markers(Path sample) throws IOException {
         JsonNode report = run(sample, "markers.json", "markers.sarif");
         assertEquals(0, report.get("errors").size(), "the sample has input errors: " + report.get("errors"));
+        if (Files.isRegularFile(sample.resolve(EXPECTED_FINDINGS))) {
+            expectedFindings(sample, report);
+            return;
+        }
         Map<String, Integer> actual = new TreeMap<>();
         for (JsonNode f : report.get("findings")) {
             if (!f.get("severity").asText().equals("note") && f.get("suppressed").isNull()) {
@@ -134,15 +147,68 @@ class SampleSnapshotTest {
                 }
             }
         }
+        assertSame(sample, expected, actual, "marker ", "unmarked finding(s) at ");
+    }
+
+    /**
+     * Compares the findings at warning or above, by rule and construct path, with the entries of
+     * {@code expected-findings.yaml}: a list of {@code rule}, {@code constructPath}, {@code count}
+     * and {@code why} (the reason the finding is right, for the reader; required).
+     */
+    private static void expectedFindings(Path sample, JsonNode report) throws IOException {
+        Map<String, Integer> actual = new TreeMap<>();
+        for (JsonNode f : report.get("findings")) {
+            if (!f.get("severity").asText().equals("note") && f.get("suppressed").isNull()) {
+                JsonNode path = f.at("/resource/constructPath");
+                String where = path.isTextual() ? path.asText() : "<no construct path: "
+                        + f.at("/location/file").asText() + ":" + f.at("/location/line").asInt() + ">";
+                actual.merge(f.get("ruleId").asText() + " at " + where, 1, Integer::sum);
+            }
+        }
+        Path file = sample.resolve(EXPECTED_FINDINGS);
+        Object loaded;
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        }
+        String name = ROOT.relativize(file).toString().replace('\\', '/');
+        assertTrue(loaded instanceof List<?>, name + ": expected a list of findings");
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        int index = 0;
+        for (Object item : (List<?>) loaded) {
+            index++;
+            String at = name + " entry " + index;
+            assertTrue(item instanceof Map<?, ?>, at + ": expected a mapping");
+            Map<?, ?> entry = (Map<?, ?>) item;
+            assertTrue(entry.keySet().stream().allMatch(k -> List.of("rule", "constructPath", "count", "why")
+                    .contains(k)), at + ": only rule, constructPath, count and why are allowed, got " + entry.keySet());
+            Object rule = entry.get("rule");
+            Object path = entry.get("constructPath");
+            Object count = entry.containsKey("count") ? entry.get("count") : Integer.valueOf(1);
+            Object why = entry.get("why");
+            assertTrue(rule instanceof String r && RULE_ID.matcher(r).matches(),
+                    at + ": rule must be an id like RL2001");
+            assertTrue(path instanceof String p && !p.isBlank(), at + ": constructPath is required");
+            assertTrue(count instanceof Integer c && c > 0, at + ": count must be a positive integer");
+            assertTrue(why instanceof String w && !w.isBlank(), at + ": why is required");
+            String key = rule + " at " + path;
+            assertTrue(expected.put(key, (Integer) count) == null, at + ": " + key + " is listed twice");
+        }
+        assertSame(sample, expected, actual, EXPECTED_FINDINGS + " entry ", "finding(s) not in " + EXPECTED_FINDINGS
+                + ": ");
+    }
+
+    /** Fails with every difference between the expected and the actual finding counts. */
+    private static void assertSame(Path sample, Map<String, Integer> expected, Map<String, Integer> actual,
+                                   String expectation, String unexpected) {
         List<String> problems = new ArrayList<>();
         expected.forEach((k, n) -> {
             if (!n.equals(actual.getOrDefault(k, 0))) {
-                problems.add("marker " + k + " expects " + n + " finding(s), found " + actual.getOrDefault(k, 0));
+                problems.add(expectation + k + " expects " + n + " finding(s), found " + actual.getOrDefault(k, 0));
             }
         });
         actual.forEach((k, n) -> {
             if (!expected.containsKey(k)) {
-                problems.add("unmarked finding(s) at " + k + " (" + n + ")");
+                problems.add(unexpected + k + " (" + n + ")");
             }
         });
         assertTrue(problems.isEmpty(), sample.getFileName() + ":\n  " + String.join("\n  ", problems));
