@@ -46,7 +46,7 @@ final class JsonReader {
             if (first == null) {
                 return Optional.empty();
             }
-            Node root = value("", 0);
+            Node root = value(JsonPointer.ROOT, 0);
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 throw new LoadException(error(p.currentTokenLocation(), "unexpected content after the JSON document"));
@@ -64,7 +64,7 @@ final class JsonReader {
         }
     }
 
-    private Node value(String pointer, int depth) throws IOException, LoadException {
+    private Node value(JsonPointer pointer, int depth) throws IOException, LoadException {
         if (++nodes > limits.maxNodes()) {
             throw new LoadException(error(parser.currentTokenLocation(), "JSON document has more than "
                     + limits.maxNodes() + " nodes"));
@@ -87,7 +87,7 @@ final class JsonReader {
                     }
                     parser.nextToken();
                     keyRanges.put(key, keyRange);
-                    entries.put(key, value(Node.child(pointer, key), depth + 1));
+                    entries.put(key, value(pointer.child(key), depth + 1));
                 }
                 return new MapNode(entries, keyRanges, rangeFrom(start), pointer);
             }
@@ -95,7 +95,7 @@ final class JsonReader {
                 List<Node> items = new ArrayList<>();
                 int i = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(value(pointer + "/" + i++, depth + 1));
+                    items.add(value(pointer.index(i++), depth + 1));
                 }
                 return new ListNode(items, rangeFrom(start), pointer);
             }

@@ -3,9 +3,19 @@ package io.regionlint.load;
 import java.util.List;
 
 /** A sequence. */
-public record ListNode(List<Node> items, SourceRange range, String pointer) implements Node {
+public record ListNode(List<Node> items, SourceRange range, JsonPointer path) implements Node {
 
     public ListNode {
         items = List.copyOf(items);
+    }
+
+    /** A list at a pointer given as text. */
+    public ListNode(List<Node> items, SourceRange range, String pointer) {
+        this(items, range, JsonPointer.literal(pointer));
+    }
+
+    @Override
+    public String pointer() {
+        return path.toString();
     }
 }

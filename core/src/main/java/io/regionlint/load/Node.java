@@ -12,6 +12,9 @@ public sealed interface Node permits MapNode, ListNode, ScalarNode {
     /** RFC 6901 pointer from the document root, "" for the root itself. */
     String pointer();
 
+    /** The same pointer, kept compactly; build children's pointers from it. */
+    JsonPointer path();
+
     /** Appends one reference token to a pointer, escaping '~' and '/'. */
     static String child(String pointer, String token) {
         return pointer + "/" + token.replace("~", "~0").replace("/", "~1");

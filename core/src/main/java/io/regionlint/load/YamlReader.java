@@ -39,6 +39,8 @@ final class YamlReader {
 
     private final String file;
     private final Limits limits;
+    /** One String per distinct key or short text: property names repeat thousands of times. */
+    private final Map<String, String> canonical = new java.util.HashMap<>();
     private int nodes;
 
     private YamlReader(String file, Limits limits) {
@@ -81,7 +83,7 @@ final class YamlReader {
             throw new LoadException(InputError.at(range(root), "YAML document expands to more than "
                     + limits.maxNodes() + " nodes through aliases (an alias bomb?)"));
         }
-        return Optional.of(convert(root, "", 0));
+        return Optional.of(convert(root, JsonPointer.ROOT, 0));
     }
 
     /**
@@ -127,7 +129,7 @@ final class YamlReader {
         return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
     }
 
-    private Node convert(org.yaml.snakeyaml.nodes.Node node, String pointer, int depth) throws LoadException {
+    private Node convert(org.yaml.snakeyaml.nodes.Node node, JsonPointer pointer, int depth) throws LoadException {
         if (++nodes > limits.maxNodes()) {
             throw new LoadException(InputError.at(range(node),
                     "YAML document expands to more than " + limits.maxNodes() + " nodes (aliases?)"));
@@ -156,16 +158,21 @@ final class YamlReader {
                 + "' (CloudFormation accepts only the short forms of its intrinsic functions)");
     }
 
-    private Node plain(org.yaml.snakeyaml.nodes.Node node, String pointer, int depth) throws LoadException {
+    private String canonical(String text) {
+        return text.length() > 64 ? text : canonical.computeIfAbsent(text, t -> t);
+    }
+
+    private Node plain(org.yaml.snakeyaml.nodes.Node node, JsonPointer pointer, int depth) throws LoadException {
         SourceRange range = range(node);
         if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
-            return new ScalarNode(scalarValue(scalar), range, pointer);
+            Object value = scalarValue(scalar);
+            return new ScalarNode(value instanceof String text ? canonical(text) : value, range, pointer);
         }
         if (node instanceof SequenceNode sequence) {
             List<Node> items = new ArrayList<>(sequence.getValue().size());
             int i = 0;
             for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
-                items.add(convert(item, pointer + "/" + i++, depth + 1));
+                items.add(convert(item, pointer.index(i++), depth + 1));
             }
             return new ListNode(items, range, pointer);
         }
@@ -182,14 +189,14 @@ final class YamlReader {
             if (!(keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode keyScalar)) {
                 throw new LoadException(InputError.at(range(keyNode), "a mapping key must be a plain scalar"));
             }
-            String key = keyScalar.getValue();
+            String key = canonical(keyScalar.getValue());
             if (entries.containsKey(key) && !merged.remove(key)) {
                 SourceRange first = keyRanges.get(key);
                 throw new LoadException(InputError.at(range(keyNode), "duplicate key '" + key
                         + "' (first defined at line " + first.line() + ", column " + first.column() + ")"));
             }
             keyRanges.put(key, range(keyNode));
-            entries.put(key, convert(tuple.getValueNode(), Node.child(pointer, key), depth + 1));
+            entries.put(key, convert(tuple.getValueNode(), pointer.child(key), depth + 1));
         }
         return new MapNode(entries, keyRanges, range, pointer);
     }
@@ -198,7 +205,7 @@ final class YamlReader {
      * YAML merge keys ({@code <<: *base}): keys written in the mapping itself win, wherever they
      * stand relative to the merge key; {@code merged} records the keys a merge contributed.
      */
-    private void merge(org.yaml.snakeyaml.nodes.Node source, String pointer, int depth, Map<String, Node> entries,
+    private void merge(org.yaml.snakeyaml.nodes.Node source, JsonPointer pointer, int depth, Map<String, Node> entries,
                        Map<String, SourceRange> keyRanges, Set<String> merged) throws LoadException {
         List<org.yaml.snakeyaml.nodes.Node> sources = source instanceof SequenceNode seq ? seq.getValue()
                 : List.of(source);
@@ -207,29 +214,31 @@ final class YamlReader {
                 throw new LoadException(InputError.at(range(one), "a YAML merge key needs a mapping"));
             }
             MapNode base = (MapNode) plain(one, pointer, depth);
+            int index = 0;
             for (Map.Entry<String, Node> e : base.entries().entrySet()) {
+                SourceRange keyRange = base.keyRange(index++);
                 if (!entries.containsKey(e.getKey())) {
                     entries.put(e.getKey(), e.getValue());
-                    keyRanges.put(e.getKey(), base.keyRange(e.getKey()));
+                    keyRanges.put(e.getKey(), keyRange);
                     merged.add(e.getKey());
                 }
             }
         }
     }
 
-    private Node shortForm(org.yaml.snakeyaml.nodes.Node node, String function, String pointer, int depth)
+    private Node shortForm(org.yaml.snakeyaml.nodes.Node node, String function, JsonPointer pointer, int depth)
             throws LoadException {
         SourceRange range = range(node);
-        String innerPointer = Node.child(pointer, function);
+        JsonPointer innerPointer = pointer.child(function);
         Node inner;
         if (function.equals("Fn::GetAtt") && node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
             // !GetAtt Resource.Attribute.With.Dots: the resource name ends at the first dot
             String text = scalar.getValue();
             int dot = text.indexOf('.');
             List<Node> parts = dot < 0
-                    ? List.of(new ScalarNode(text, range, innerPointer + "/0"))
-                    : List.of(new ScalarNode(text.substring(0, dot), range, innerPointer + "/0"),
-                            new ScalarNode(text.substring(dot + 1), range, innerPointer + "/1"));
+                    ? List.of(new ScalarNode(text, range, innerPointer.index(0)))
+                    : List.of(new ScalarNode(text.substring(0, dot), range, innerPointer.index(0)),
+                            new ScalarNode(text.substring(dot + 1), range, innerPointer.index(1)));
             inner = new ListNode(parts, range, innerPointer);
         } else if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
             inner = new ScalarNode(scalar.getValue(), range, innerPointer);

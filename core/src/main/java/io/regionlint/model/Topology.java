@@ -14,6 +14,7 @@ public final class Topology {
 
     private final List<StackInstance> stacks;
     private final List<Resource> resources;
+    private final Map<String, Resource> resourcesByKey;
     private final Map<String, List<Resource>> resourcesByType;
     private final Map<String, RegionRole> regionRoles;
     private final List<ReplicationRule> replicationRules;
@@ -40,6 +41,10 @@ public final class Topology {
              List<SecretUse> secretUses, List<KeyUse> keyUses, List<RoleUse> roleUses) {
         this.stacks = List.copyOf(stacks);
         this.resources = List.copyOf(resources);
+        this.resourcesByKey = new java.util.HashMap<>();
+        for (Resource r : this.resources) {
+            resourcesByKey.putIfAbsent(r.key(), r);
+        }
         this.resourcesByType = resourcesByType;
         this.regionRoles = Map.copyOf(regionRoles);
         this.replicationRules = List.copyOf(replicationRules);
@@ -116,6 +121,13 @@ public final class Topology {
         return data.instancesKnown(cluster);
     }
 
+    /** The template primary key an {@code AWS::KMS::ReplicaKey} replicates, when it is loaded. */
+    public Optional<Resource> primaryKeyOf(Resource replicaKey) {
+        return replicaKey.properties().textAt("PrimaryKeyArn").filter(Tokens::containsToken)
+                .flatMap(Tokens::resourceKey).flatMap(this::resource)
+                .filter(p -> replicaKeysOf(p).contains(replicaKey));
+    }
+
     /** The {@code AWS::KMS::ReplicaKey}s of a multi-Region primary key. */
     public List<Resource> replicaKeysOf(Resource primaryKey) {
         return replicaKeysByPrimary.getOrDefault(primaryKey.key(), List.of());
@@ -135,6 +147,11 @@ public final class Topology {
 
     public List<Resource> resources() {
         return resources;
+    }
+
+    /** The resource with this key ({@code stack/logicalId}), found by hash. */
+    public Optional<Resource> resource(String key) {
+        return Optional.ofNullable(resourcesByKey.get(key));
     }
 
     public List<Resource> resources(String type) {

@@ -197,12 +197,14 @@ public final class TopologyBuilder {
             errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
         } else if (section.isPresent()) {
             MapNode resourceMap = (MapNode) section.get();
+            int index = 0;
             for (Map.Entry<String, Node> entry : resourceMap.entries().entrySet()) {
+                SourceRange declaredAt = resourceMap.keyRange(index++);
                 if (entry.getKey().startsWith("Fn::ForEach::")) {
                     continue; // AWS::LanguageExtensions loops are not expanded; their resources are not modelled
                 }
-                resourceOf(stack, resolver, entry.getKey(), entry.getValue(), resourceMap.keyRange(entry.getKey()),
-                        errors).ifPresent(resources::add);
+                resourceOf(stack, resolver, entry.getKey(), entry.getValue(), declaredAt, errors)
+                        .ifPresent(resources::add);
             }
         }
         Map<String, Value> exported = new java.util.LinkedHashMap<>(resolver.exports(rootMap));

@@ -271,7 +271,7 @@ public final class ReplicationRoleInsufficientRule implements Rule {
         }
 
         private boolean isAlias(String resourceKey) {
-            return topology.resources("AWS::KMS::Alias").stream().anyMatch(r -> r.key().equals(resourceKey));
+            return topology.resource(resourceKey).map(r -> r.isType("AWS::KMS::Alias")).orElse(false);
         }
 
         private static String keyArn(String region, String account, String keyId) {

@@ -152,7 +152,7 @@ final class KmsKeys {
             return Optional.of(key);
         }
         if (key.isType(REPLICA_KEY)) {
-            return topology.resources(KEY).stream().filter(p -> topology.replicaKeysOf(p).contains(key)).findFirst();
+            return topology.primaryKeyOf(key);
         }
         return Optional.empty();
     }
