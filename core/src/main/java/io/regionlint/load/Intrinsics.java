@@ -27,6 +27,7 @@ final class Intrinsics {
             Map.entry("!Transform", "Fn::Transform"),
             Map.entry("!ToJsonString", "Fn::ToJsonString"),
             Map.entry("!Length", "Fn::Length"),
+            Map.entry("!GetStackOutput", "Fn::GetStackOutput"),
             // Rules-section functions, valid in templates that declare Rules.
             Map.entry("!Contains", "Fn::Contains"),
             Map.entry("!EachMemberEquals", "Fn::EachMemberEquals"),

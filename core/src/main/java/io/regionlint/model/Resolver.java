@@ -251,6 +251,8 @@ final class Resolver {
             }
             case "Fn::ImportValue":
                 return importValue(args, at);
+            case "Fn::GetStackOutput":
+                return stackOutput(args, at);
             case "Fn::GetAZs":
                 return unknown("Fn::GetAZs: Availability Zones are known only at deploy time", at);
             default:
@@ -266,6 +268,41 @@ final class Resolver {
     /** A CDK cross-Region reference: an SSM parameter in one account and Region. */
     static String ssmExportKey(Optional<String> account, String region, String parameterName) {
         return "ssm|" + account.orElse("?") + "|" + region + "|" + parameterName;
+    }
+
+    /**
+     * An output of a stack as {@code Fn::GetStackOutput} reads it: by stack name and output name,
+     * in an account and Region (the reader's unless it names another Region).
+     */
+    static String stackOutputKey(Optional<String> account, String region, String stackName, String output) {
+        return "output|" + account.orElse("?") + "|" + region + "|" + stackName + "|" + output;
+    }
+
+    /**
+     * {@code Fn::GetStackOutput {StackName, OutputName, Region, RoleArn}}: another stack's output,
+     * possibly in another Region (a weak reference; CDK's default for new projects). With a
+     * RoleArn the stack may be in another account, which the templates do not tell: unknown.
+     */
+    private Value stackOutput(Node args, Node at) {
+        importsSeen = true;
+        Value spec = resolve(args);
+        Optional<String> stackName = spec == null ? Optional.empty() : spec.textAt("StackName");
+        Optional<String> output = spec == null ? Optional.empty() : spec.textAt("OutputName");
+        Optional<String> region = spec != null && spec.at("Region").isPresent() ? spec.textAt("Region")
+                : stack.region();
+        if (stackName.isEmpty() || output.isEmpty() || region.isEmpty()) {
+            return unknown("Fn::GetStackOutput with a stack, output or Region that is not known", at);
+        }
+        if (spec.at("RoleArn").isPresent()) {
+            return unknown("Fn::GetStackOutput of stack '" + stackName.get() + "' through a role in another account",
+                    at);
+        }
+        Value value = exports.get(stackOutputKey(stack.account(), region.get(), stackName.get(), output.get()));
+        if (value != null) {
+            return locatedAt(value, at);
+        }
+        return unknown("Fn::GetStackOutput: no loaded stack '" + Tokens.display(stackName.get()) + "' in "
+                + region.get() + " has an output '" + output.get() + "'", at);
     }
 
     /** An output of a nested stack, as its parent reads it ({@code Fn::GetAtt [Nested, Outputs.X]}). */

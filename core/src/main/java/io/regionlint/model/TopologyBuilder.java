@@ -208,7 +208,12 @@ public final class TopologyBuilder {
             }
         }
         Map<String, Value> exported = new java.util.LinkedHashMap<>(resolver.exports(rootMap));
-        spec.nestedIn().ifPresent(n -> resolver.outputs(rootMap).forEach((output, value) ->
+        Map<String, Value> outputs = resolver.outputs(rootMap);
+        if (stack.region().isPresent()) {
+            outputs.forEach((output, value) -> exported.put(Resolver.stackOutputKey(stack.account(),
+                    stack.region().get(), stack.name(), output), value));
+        }
+        spec.nestedIn().ifPresent(n -> outputs.forEach((output, value) ->
                 exported.put(Resolver.nestedOutputKey(n.parentStack(), n.logicalId(), output), value)));
         for (Resource r : resources) {
             if (r.isType(Resolver.CDK_EXPORT_WRITER)) {

@@ -69,4 +69,51 @@ class CrossStackExportsTest {
                 "nothing in eu-west-1 exports the key: imports never cross Regions");
         assertTrue(((UnknownValue) west.properties().get("KeyRef").orElseThrow()).reason().contains("eu-west-1"));
     }
+
+    private static final String PRODUCER = """
+            Resources:
+              Replica:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub "replica-${AWS::Region}"
+            Outputs:
+              ReplicaArn:
+                Value: !GetAtt Replica.Arn
+            """;
+
+    private static final String CONSUMER = """
+            Resources:
+              Source:
+                Type: AWS::S3::Bucket
+                Properties:
+                  Destination: !GetStackOutput
+                    StackName: producer-eu-west-1
+                    OutputName: ReplicaArn
+                    Region: eu-west-1
+                  SameRegion:
+                    Fn::GetStackOutput: { StackName: producer-eu-west-1, OutputName: ReplicaArn }
+                  OtherAccount:
+                    Fn::GetStackOutput:
+                      StackName: producer-eu-west-1
+                      OutputName: ReplicaArn
+                      Region: eu-west-1
+                      RoleArn: arn:aws:iam::444455556666:role/reader
+            """;
+
+    @Test
+    void getStackOutputReadsOutputsOfLoadedStacksInTheNamedRegion() {
+        Optional<String> account = Optional.of("111122223333");
+        Topology topology = TopologyBuilder.build(List.of(
+                new StackSpec("producer-eu-west-1", doc("producer.yaml", PRODUCER), Optional.of("eu-west-1"), account,
+                        Map.of()),
+                new StackSpec("consumer-us-east-1", doc("consumer.yaml", CONSUMER), Optional.of("us-east-1"), account,
+                        Map.of())), Map.of()).topology();
+        Resource source = topology.resources().stream().filter(r -> r.logicalId().equals("Source")).findFirst()
+                .orElseThrow();
+        assertEquals(Optional.of("arn:aws:s3:::replica-eu-west-1"), source.properties().textAt("Destination"));
+        assertEquals(5, source.properties().get("Destination").orElseThrow().source().range().line());
+        assertTrue(source.properties().get("SameRegion").orElseThrow().isUnknown(),
+                "without Region the reader's own Region is searched, and no producer is loaded there");
+        assertTrue(source.properties().get("OtherAccount").orElseThrow().isUnknown(), "another account: not told");
+    }
 }
