@@ -91,30 +91,41 @@ final class Linker {
 
     // ---- lookups ----------------------------------------------------------------------------
 
-    /** The resource a text names: a token of a template resource, or a physical name of the type. */
-    private Optional<Resource> byTokenOrName(String text, String type, String name) {
+    /**
+     * The resource a text names: a token of a template resource, or a physical name of the type.
+     * Where several loaded resources carry the name (a literal role name in a template deployed
+     * to several Regions, which CloudFormation itself would refuse), the one in the referring
+     * resource's own stack wins, then one in its account and Region.
+     */
+    private Optional<Resource> byTokenOrName(String text, String type, String name, Resource from) {
         if (Tokens.containsToken(text)) {
             return Tokens.resourceKey(text).map(byKey::get).filter(r -> r.isType(type));
         }
         List<Resource> candidates = byPhysicalName.getOrDefault(type + " " + name, List.of());
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
+        if (candidates.size() <= 1) {
+            return candidates.stream().findFirst();
+        }
+        return candidates.stream().filter(c -> c.stack().name().equals(from.stack().name())).findFirst()
+                .or(() -> candidates.stream().filter(c -> c.region().equals(from.region())
+                        && c.stack().account().equals(from.stack().account())).findFirst())
+                .or(() -> Optional.of(candidates.get(0)));
     }
 
-    private Optional<Resource> bucketByArn(String arn) {
+    private Optional<Resource> bucketByArn(String arn, Resource from) {
         if (Tokens.containsToken(arn) && !arn.contains(":s3:::")) {
             return Optional.empty();
         }
         Matcher m = S3_ARN.matcher(arn);
-        return m.matches() ? byTokenOrName(m.group(1), BUCKET, m.group(1)) : Optional.empty();
+        return m.matches() ? byTokenOrName(m.group(1), BUCKET, m.group(1), from) : Optional.empty();
     }
 
-    private Optional<Resource> roleByArnOrName(String text) {
+    private Optional<Resource> roleByArnOrName(String text, Resource from) {
         if (Tokens.containsToken(text)) {
             return Tokens.resourceKey(text).map(byKey::get).filter(r -> r.isType(ROLE));
         }
         Matcher m = ROLE_ARN.matcher(text);
         String name = m.matches() ? m.group(2) : text;
-        return byTokenOrName(name, ROLE, name);
+        return byTokenOrName(name, ROLE, name, from);
     }
 
     // ---- S3 replication ---------------------------------------------------------------------
@@ -130,7 +141,7 @@ final class Linker {
         Optional<Value> roleValue = configuration.get("Role");
         if (roleValue.isPresent()) {
             Optional<String> roleText = roleValue.get().text();
-            role = roleText.flatMap(this::roleByArnOrName);
+            role = roleText.flatMap(t -> roleByArnOrName(t, bucket));
             if (role.isEmpty()) {
                 unresolved.add(new UnresolvedPeer(bucket, roleValue.get(), "replication role",
                         roleText.map(t -> "role '" + Tokens.display(t) + "' is not among the loaded templates")
@@ -148,7 +159,7 @@ final class Linker {
             }
             Value destinationValue = rule.at("Destination", "Bucket").orElse(rule);
             Optional<String> text = rule.textAt("Destination", "Bucket");
-            Optional<Resource> destination = text.flatMap(this::bucketByArn);
+            Optional<Resource> destination = text.flatMap(t -> bucketByArn(t, bucket));
             if (destination.isEmpty() && rule.textAt("Status").map("Enabled"::equals).orElse(false)) {
                 unresolved.add(new UnresolvedPeer(bucket, destinationValue, "replication destination bucket",
                         text.map(t -> S3_ARN.matcher(t).matches()
@@ -202,13 +213,13 @@ final class Linker {
                 List<String> names = new ArrayList<>();
                 PolicyDocuments.texts(policy.properties().get("Roles"), names);
                 for (String name : names) {
-                    roleByArnOrName(name).ifPresent(role -> attach(role, policy,
+                    roleByArnOrName(name, policy).ifPresent(role -> attach(role, policy,
                             policy.properties().get("PolicyDocument"), statements, complete));
                 }
             }
         }
         for (Resource policy : byType.getOrDefault("AWS::IAM::RolePolicy", List.of())) {
-            policy.properties().textAt("RoleName").flatMap(this::roleByArnOrName).ifPresent(role -> attach(role,
+            policy.properties().textAt("RoleName").flatMap(t -> roleByArnOrName(t, policy)).ifPresent(role -> attach(role,
                     policy, policy.properties().get("PolicyDocument"), statements, complete));
         }
         Map<String, RolePermissions> out = new HashMap<>();

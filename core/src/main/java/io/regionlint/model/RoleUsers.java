@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +22,11 @@ final class RoleUsers {
 
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
-    private final Function<String, Optional<Resource>> roleByArnOrName;
+    private final java.util.function.BiFunction<String, Resource, Optional<Resource>> roleByArnOrName;
     private final Map<String, Resource> profilesByName = new HashMap<>();
 
     RoleUsers(Map<String, Resource> byKey, Map<String, List<Resource>> byType,
-              Function<String, Optional<Resource>> roleByArnOrName) {
+              java.util.function.BiFunction<String, Resource, Optional<Resource>> roleByArnOrName) {
         this.byKey = byKey;
         this.byType = byType;
         this.roleByArnOrName = roleByArnOrName;
@@ -60,7 +59,7 @@ final class RoleUsers {
 
     private void direct(Resource compute, String property, String kind, String through, List<RoleUse> out) {
         Optional<Value> value = compute.properties().get(property);
-        value.flatMap(Value::text).flatMap(roleByArnOrName)
+        value.flatMap(Value::text).flatMap(t -> roleByArnOrName.apply(t, compute))
                 .ifPresent(role -> out.add(new RoleUse(role, compute, value.get(), kind, through)));
     }
 
@@ -73,7 +72,7 @@ final class RoleUsers {
         List<String> names = new ArrayList<>();
         PolicyDocuments.texts(roles, names);
         for (String name : names) {
-            roleByArnOrName.apply(name).ifPresent(role -> out.add(new RoleUse(role, compute, value, kind,
+            roleByArnOrName.apply(name, profile.get()).ifPresent(role -> out.add(new RoleUse(role, compute, value, kind,
                     "through instance profile '" + profile.get().displayName() + "'")));
         }
     }
