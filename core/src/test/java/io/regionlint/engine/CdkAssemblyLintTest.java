@@ -3,6 +3,7 @@ package io.regionlint.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.regionlint.testing.TestFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -189,7 +190,7 @@ class CdkAssemblyLintTest {
                   accounts: { default: "111122223333" }
                   cdk: cdk.out
                 """);
-        CloudAssemblyCopy.copy(assembly("env-agnostic"), dir.resolve("cdk.out"));
+        TestFiles.copyTree(assembly("env-agnostic"), dir.resolve("cdk.out"));
         LintResult result = linter.run(LintRequest.of(List.of(), dir).withConfig(Optional.of(dir.resolve(".regionlint.yaml")),
                 Map.of()));
         assertEquals(List.of(), result.errors());
@@ -296,7 +297,7 @@ class CdkAssemblyLintTest {
         Path original = assembly("stages");
         LintResult before = lint(original, List.of());
         // the same assembly with every template laid out anew: other lines, same constructs
-        Path copy = CloudAssemblyCopy.copy(original, dir.resolve("cdk.out"));
+        Path copy = TestFiles.copyTree(original, dir.resolve("cdk.out"));
         ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try (Stream<Path> files = Files.walk(copy)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".template.json")).toList()) {
@@ -336,22 +337,5 @@ class CdkAssemblyLintTest {
         StringWriter out = new StringWriter();
         new Reporter().write(format, result, context, out);
         return out.toString();
-    }
-
-    /** Copies an assembly folder (tests change copies, never the resources). */
-    static final class CloudAssemblyCopy {
-        static Path copy(Path from, Path to) throws IOException {
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path f : files.toList()) {
-                    Path target = to.resolve(from.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(f, target);
-                    }
-                }
-            }
-            return to;
-        }
     }
 }

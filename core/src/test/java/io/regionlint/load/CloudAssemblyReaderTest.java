@@ -3,6 +3,7 @@ package io.regionlint.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.regionlint.testing.TestFiles;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -119,7 +120,7 @@ class CloudAssemblyReaderTest {
 
     @Test
     void missingTemplateIsReportedAtItsManifestLineAndTheRestIsRead(@TempDir Path temp) throws Exception {
-        Path copy = copy(assembly("cross-region"), temp.resolve("cdk.out"));
+        Path copy = TestFiles.copyTree(assembly("cross-region"), temp.resolve("cdk.out"));
         Files.delete(copy.resolve("ReplicaStack.template.json"));
         CloudAssembly a = read(copy);
         assertEquals(List.of("SourceStack"), a.stacks().stream().map(CloudAssembly.Stack::stackName).toList());
@@ -134,7 +135,7 @@ class CloudAssemblyReaderTest {
 
     @Test
     void missingNestedTemplateIsReportedAtItsAssetPath(@TempDir Path temp) throws Exception {
-        Path copy = copy(assembly("stages"), temp.resolve("cdk.out"));
+        Path copy = TestFiles.copyTree(assembly("stages"), temp.resolve("cdk.out"));
         Files.delete(copy.resolve("assembly-Prod-eu-west-1/Prodeuwest1AppTablesD97609BB.nested.template.json"));
         CloudAssembly a = read(copy);
         assertEquals(2, a.stacks().size());
@@ -172,19 +173,5 @@ class CloudAssemblyReaderTest {
         assertEquals("Logs", a.stacks().get(0).constructPath());
         assertEquals(Optional.of("eu-central-1"), a.stacks().get(0).region());
         assertEquals(Optional.empty(), a.stacks().get(0).account());
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 }
