@@ -84,10 +84,15 @@ public final class DocumentLoader {
     }
 
     private static String decode(byte[] bytes, String displayPath) throws LoadException {
+        boolean ascii = true;
         for (byte b : bytes) {
             if (b == 0) {
                 throw new LoadException(InputError.atFile(displayPath, "not a text file (contains NUL bytes)"));
             }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.US_ASCII); // most templates: no decoder needed
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -78,7 +78,8 @@ final class YamlReader {
         if (root == null) {
             return Optional.empty();
         }
-        long expanded = expandedSize(root, new java.util.IdentityHashMap<>());
+        // without an anchor ('&') there is no alias, so nothing can expand: skip the graph walk
+        long expanded = text.indexOf('&') < 0 ? 0 : expandedSize(root, new java.util.IdentityHashMap<>());
         if (expanded > limits.maxNodes()) {
             throw new LoadException(InputError.at(range(root), "YAML document expands to more than "
                     + limits.maxNodes() + " nodes through aliases (an alias bomb?)"));
