@@ -123,7 +123,7 @@ class CatalogueTest {
             return;
         }
         List<String> stale = RuleDocs.differences(dir, wanted);
-        assertTrue(stale.isEmpty(), "docs/rules is stale: run `mvn -B -pl rules test -D" + UPDATE_PROPERTY
+        assertTrue(stale.isEmpty(), "docs/rules is stale: run `mvn -B -pl rules -am test -D" + UPDATE_PROPERTY
                 + "=true` (" + String.join(", ", stale) + ")");
     }
 
