@@ -9,6 +9,7 @@ import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
+import io.regionlint.rules.Prose;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,8 +74,8 @@ public final class DdbGlobalTableInSeveralStacksRule implements Rule {
                     : "declare it in one of these stacks only and refer to it by name from the others";
             FindingBuilder finding = context.report(Site.of(r), "Global table '" + r.displayName() + "' of stack "
                     + r.stack().name() + " (" + r.stack().regionLabel() + ") is also declared by "
-                    + (others.size() == 1 ? "stack " : "stacks ") + DynamoDbFacts.list(others) + ", and "
-                    + (others.size() == 1 ? "both" : "all") + " would manage it in " + DynamoDbFacts.list(shared)
+                    + (others.size() == 1 ? "stack " : "stacks ") + Prose.list(others) + ", and "
+                    + (others.size() == 1 ? "both" : "all") + " would manage it in " + Prose.list(shared)
                     + "; CloudFormation controls a global table from one stack in one Region: " + fix);
             for (Resource peer : peers.values()) {
                 finding.related(peer, Optional.empty(), "the same global table, declared by stack "

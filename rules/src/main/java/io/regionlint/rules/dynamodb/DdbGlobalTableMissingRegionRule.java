@@ -9,6 +9,7 @@ import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.RegionRole;
 import io.regionlint.model.Topology;
+import io.regionlint.rules.Prose;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +51,9 @@ public final class DdbGlobalTableMissingRegionRule implements Rule {
             }
             FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
                     + " has no replica in the active " + (missing.size() == 1 ? "Region " : "Regions ")
-                    + DynamoDbFacts.list(missing) + "; applications there have no local copy and depend on another"
+                    + Prose.list(missing) + "; applications there have no local copy and depend on another"
                     + " Region for every read and write: add " + (missing.size() == 1 ? "a replica with Region: "
-                    + missing.get(0) : "replicas for " + DynamoDbFacts.list(missing)))
+                    + missing.get(0) : "replicas for " + Prose.list(missing)))
                     .key("active-regions");
             missing.forEach(r -> finding.regions(Optional.of(r)));
         }

@@ -8,6 +8,7 @@ import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
+import io.regionlint.rules.Prose;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class DdbLegacyGlobalTableRule implements Rule {
                         .orElseGet(() -> Site.of(table));
                 boolean one = others.size() == 1;
                 FindingBuilder finding = context.report(site, "Table " + table.describe() + " has the same name as "
-                        + (one ? "a table in " : "tables in ") + DynamoDbFacts.list(others) + " and, like "
+                        + (one ? "a table in " : "tables in ") + Prose.list(others) + " and, like "
                         + (one ? "it" : "them") + ", streams NEW_AND_OLD_IMAGES: the shape of a version 2017.11.29"
                         + " (legacy) global table, which AWS says to avoid (inferred from the templates); upgrade it"
                         + " to version 2019.11.21 and declare it as one AWS::DynamoDB::GlobalTable");

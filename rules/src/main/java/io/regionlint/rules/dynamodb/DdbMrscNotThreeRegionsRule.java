@@ -7,6 +7,7 @@ import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.Value;
+import io.regionlint.rules.Prose;
 import java.util.List;
 
 /**
@@ -33,10 +34,10 @@ public final class DdbMrscNotThreeRegionsRule implements Rule {
             Value at = table.table().properties().get("Replicas").orElse(table.table().properties());
             String witnessText = witnesses.isEmpty() ? "no witness"
                     : DynamoDbFacts.count(witnesses.size(), "witness Region", "witness Regions") + " ("
-                    + DynamoDbFacts.list(witnesses) + ")";
+                    + Prose.list(witnesses) + ")";
             context.report(Site.of(table.table(), at), "MRSC " + DynamoDbFacts.name(table) + " has "
                     + DynamoDbFacts.count(replicas.size(), "replica Region", "replica Regions")
-                    + (replicas.isEmpty() ? "" : " (" + DynamoDbFacts.list(replicas) + ")") + " and " + witnessText
+                    + (replicas.isEmpty() ? "" : " (" + Prose.list(replicas) + ")") + " and " + witnessText
                     + "; multi-Region strong consistency needs exactly three Regions: " + advice(replicas.size(),
                     witnesses.size()));
         }

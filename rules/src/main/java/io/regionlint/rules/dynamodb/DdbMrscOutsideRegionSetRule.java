@@ -7,6 +7,7 @@ import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.Value;
+import io.regionlint.rules.Prose;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class DdbMrscOutsideRegionSetRule implements Rule {
         String setsText = sets.stream().map(s -> setName(s) + ": " + String.join(", ", s))
                 .collect(Collectors.joining("; "));
         context.report(Site.of(table.table(), at), "MRSC " + DynamoDbFacts.name(table) + " spans "
-                        + DynamoDbFacts.list(described) + ", which are not all in one of the Region sets that CDK"
+                        + Prose.list(described) + ", which are not all in one of the Region sets that CDK"
                         + " TableV2 and the CloudFormation and API references still require (" + setsText
                         + "); keep all its Regions in one set, or drop the " + LEGACY_OPTION
                         + " option if you deploy without CDK TableV2")

@@ -8,6 +8,7 @@ import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.Value;
+import io.regionlint.rules.Prose;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class DdbMrscWithLsiRule implements Rule {
             context.report(Site.of(table.table(), properties.lookup("LocalSecondaryIndexes").orElseThrow()),
                     "MRSC " + DynamoDbFacts.name(table) + " declares " + DynamoDbFacts.count(n,
                             "local secondary index", "local secondary indexes")
-                            + (names.isEmpty() ? "" : " (" + DynamoDbFacts.list(names) + ")")
+                            + (names.isEmpty() ? "" : " (" + Prose.list(names) + ")")
                             + ", which multi-Region strong consistency does not support; replace "
                             + (n == 1 ? "it with a global secondary index" : "them with global secondary indexes")
                             + ", or use MultiRegionConsistency: EVENTUAL");

@@ -7,6 +7,7 @@ import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.Value;
+import io.regionlint.rules.Prose;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public final class DdbWitnessMisuseRule implements Rule {
                 continue;
             }
             List<String> witnessRegions = table.witnessRegions();
-            String regionsText = witnessRegions.isEmpty() ? "" : " (" + DynamoDbFacts.list(witnessRegions) + ")";
+            String regionsText = witnessRegions.isEmpty() ? "" : " (" + Prose.list(witnessRegions) + ")";
             if (table.consistency().filter("EVENTUAL"::equals).isPresent()) {
                 boolean defaulted = table.table().properties().get("MultiRegionConsistency").isEmpty();
                 context.report(Site.of(table.table(), list.get()), "Eventually consistent "

@@ -7,7 +7,6 @@ import io.regionlint.model.Value;
 import io.regionlint.rules.facts.AwsFacts;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,15 +88,6 @@ final class DynamoDbFacts {
     /** How messages name a replica: its Region, or "a replica in an unknown Region". */
     static String replicaName(GlobalTable.Replica replica) {
         return replica.region().map(r -> "the " + r + " replica").orElse("a replica in an unknown Region");
-    }
-
-    /** "us-east-1, us-east-2 and eu-west-1". */
-    static String list(Collection<String> items) {
-        List<String> all = List.copyOf(items);
-        if (all.size() <= 1) {
-            return String.join("", all);
-        }
-        return String.join(", ", all.subList(0, all.size() - 1)) + " and " + all.get(all.size() - 1);
     }
 
     /** "1 replica Region", "3 replica Regions". */
