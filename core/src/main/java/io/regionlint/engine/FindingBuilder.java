@@ -62,9 +62,7 @@ public final class FindingBuilder {
 
     static ResourceRef refOf(Resource r) {
         Optional<String> arn = r.isType("AWS::S3::Bucket") && !Tokens.containsToken(r.physicalName())
-                ? Optional.of("arn:" + r.region().map(io.regionlint.model.Regions::partition).orElse("aws")
-                + ":s3:::" + r.physicalName())
-                : Optional.empty();
+                ? Optional.of(r.bucketArn()) : Optional.empty();
         return new ResourceRef(r.stack().name(), r.logicalId(), r.type(), r.region(), r.stack().account(),
                 r.constructPath(), arn);
     }

@@ -39,6 +39,19 @@ public record Resource(StackInstance stack, String logicalId, String type, MapVa
         return "'" + displayName() + "' (" + stack.regionLabel() + ")";
     }
 
+    /** The partition of the resource's Region ({@code aws} where the Region is not known). */
+    public String partition() {
+        return region().map(Regions::partition).orElse("aws");
+    }
+
+    /**
+     * The ARN of a bucket as policies and replication rules name it ({@code Fn::GetAtt B.Arn}
+     * resolves to the same text); it holds a token where CloudFormation generates the name.
+     */
+    public String bucketArn() {
+        return "arn:" + partition() + ":s3:::" + physicalName;
+    }
+
     public boolean isType(String cloudFormationType) {
         return type.equals(cloudFormationType);
     }

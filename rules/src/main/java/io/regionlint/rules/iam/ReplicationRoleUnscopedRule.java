@@ -212,7 +212,7 @@ public final class ReplicationRoleUnscopedRule implements Rule {
     }
 
     private static String probeBucket(ReplicationRoles.Use use) {
-        return "arn:" + ReplicationRoles.partition(use.role()) + ":s3:::" + PROBE_NAME;
+        return "arn:" + use.role().partition() + ":s3:::" + PROBE_NAME;
     }
 
     private static Set<String> regions(ReplicationRoles.Use use, Set<String> regions) {
@@ -225,7 +225,7 @@ public final class ReplicationRoleUnscopedRule implements Rule {
     }
 
     private static String probeKey(ReplicationRoles.Use use, String region) {
-        return "arn:" + ReplicationRoles.partition(use.role()) + ":kms:" + region + ":"
+        return "arn:" + use.role().partition() + ":kms:" + region + ":"
                 + use.role().stack().account().orElse(UNKNOWN_ACCOUNT) + ":key/" + PROBE_NAME;
     }
 

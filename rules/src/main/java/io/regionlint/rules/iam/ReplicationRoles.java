@@ -1,7 +1,6 @@
 package io.regionlint.rules.iam;
 
 import io.regionlint.model.ReplicationRule;
-import io.regionlint.model.Regions;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Topology;
 import java.util.ArrayList;
@@ -86,15 +85,11 @@ final class ReplicationRoles {
 
     /** The ARN of a loaded bucket, as policies name it ({@code Fn::GetAtt Bucket.Arn} gives the same text). */
     static String bucketArn(Resource bucket) {
-        return "arn:" + partition(bucket) + ":s3:::" + bucket.physicalName();
+        return bucket.bucketArn();
     }
 
     /** The rule's {@code Destination.Bucket} when it is a known S3 bucket ARN. */
     static Optional<String> destinationArn(ReplicationRule rule) {
         return rule.destinationValue().text().filter(t -> S3_BUCKET_ARN.matcher(t).matches());
-    }
-
-    static String partition(Resource resource) {
-        return resource.region().map(Regions::partition).orElse("aws");
     }
 }
