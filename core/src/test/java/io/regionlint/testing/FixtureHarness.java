@@ -193,25 +193,46 @@ public final class FixtureHarness {
         }
         Map<String, Expected> out = new TreeMap<>();
         for (Path file : files) {
-            String display = base.relativize(file).toString().replace('\\', '/');
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = EXPECT.matcher(lines.get(i));
-                if (!m.find()) {
-                    continue;
+            for (Marker marker : markers(file, base.relativize(file).toString().replace('\\', '/'))) {
+                Expected want = out.computeIfAbsent(marker.key(), k -> new Expected(marker.ruleId()));
+                want.count += marker.count();
+                marker.fragment().ifPresent(want.fragments::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One entry of a {@code # expect:} marker.
+     *
+     * @param file the file as findings name it
+     * @param count how many findings of the rule land on the line ({@code x2} gives 2)
+     */
+    public record Marker(String file, int line, String ruleId, int count, Optional<String> fragment) {
+
+        /** {@code file:line RULE}: how findings and markers are matched. */
+        public String key() {
+            return FixtureHarness.key(file, line, ruleId);
+        }
+    }
+
+    /** The {@code # expect:} entries of a file, named {@code display}; a malformed entry is an error. */
+    public static List<Marker> markers(Path file, String display) throws IOException {
+        List<Marker> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i));
+            if (!m.find()) {
+                continue;
+            }
+            for (String entry : m.group(1).split(",")) {
+                Matcher e = ENTRY.matcher(entry.trim());
+                if (!e.lookingAt()) {
+                    throw new IllegalArgumentException(display + ":" + (i + 1) + ": bad expect marker '"
+                            + entry.trim() + "'");
                 }
-                for (String entry : m.group(1).split(",")) {
-                    Matcher e = ENTRY.matcher(entry.trim());
-                    if (!e.lookingAt()) {
-                        throw new IllegalArgumentException(display + ":" + (i + 1) + ": bad expect marker '"
-                                + entry.trim() + "'");
-                    }
-                    Expected want = out.computeIfAbsent(key(display, i + 1, e.group(1)), k -> new Expected(e.group(1)));
-                    want.count += e.group(2) == null ? 1 : Integer.parseInt(e.group(2));
-                    if (e.group(3) != null) {
-                        want.fragments.add(e.group(3));
-                    }
-                }
+                out.add(new Marker(display, i + 1, e.group(1), e.group(2) == null ? 1 : Integer.parseInt(e.group(2)),
+                        Optional.ofNullable(e.group(3))));
             }
         }
         return out;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regionlint.cli.Environment;
 import io.regionlint.cli.Main;
 import io.regionlint.engine.RuleRegistry;
+import io.regionlint.testing.FixtureHarness;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -44,8 +44,6 @@ class SampleSnapshotTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final boolean UPDATE = Boolean.getBoolean("regionlint.updateSnapshots");
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(.+)$");
-    private static final Pattern ENTRY = Pattern.compile("(RL\\d{4})(?:\\s+x(\\d+))?");
     private static final Pattern RULE_ID = Pattern.compile("RL\\d{4}");
     /** The findings list of a sample whose findings cannot be marked in place. */
     static final String EXPECTED_FINDINGS = "expected-findings.yaml";
@@ -130,20 +128,9 @@ class SampleSnapshotTest {
         try (Stream<Path> files = Files.walk(sample)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted().toList()) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (int i = 0; i < lines.size(); i++) {
-                    Matcher m = EXPECT.matcher(lines.get(i));
-                    if (!m.find()) {
-                        continue;
-                    }
-                    for (String entry : m.group(1).split(",")) {
-                        Matcher e = ENTRY.matcher(entry.trim());
-                        if (e.lookingAt()) {
-                            expected.merge(ROOT.relativize(file).toString().replace('\\', '/') + ":" + (i + 1) + " "
-                                    + e.group(1), e.group(2) == null ? 1 : Integer.parseInt(e.group(2)),
-                                    Integer::sum);
-                        }
-                    }
+                for (FixtureHarness.Marker marker : FixtureHarness.markers(file,
+                        ROOT.relativize(file).toString().replace('\\', '/'))) {
+                    expected.merge(marker.key(), marker.count(), Integer::sum);
                 }
             }
         }
