@@ -88,6 +88,7 @@ public final class Linter {
         private final Set<Path> files = new LinkedHashSet<>();
         private final Set<String> stackGroups = new java.util.HashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
+        private final Set<String> specNames = new java.util.HashSet<>();
         private final List<InputError> errors = new ArrayList<>();
         /** Inputs that name a cloud assembly, to the assembly folder. */
         private final Map<Path, Path> assemblyInputs = new HashMap<>();
@@ -220,7 +221,7 @@ public final class Linter {
                               Optional<String> account, Map<String, String> parameters) {
             String unique = uniqueName(name);
             region.ifPresent(cdkRegions::add);
-            specs.add(new StackSpec(unique, stack.pathInStage(), stack.template(), region, account, parameters));
+            addSpec(new StackSpec(unique, stack.pathInStage(), stack.template(), region, account, parameters));
             nestedStacks(unique, stack.pathInStage(), stack.nested(), region, account);
         }
 
@@ -230,20 +231,24 @@ public final class Linter {
             for (CloudAssembly.NestedStack n : nested) {
                 String name = uniqueName(parent + "-" + n.logicalId());
                 String group = parentGroup + "/" + n.logicalId();
-                specs.add(StackSpec.nested(name, group, n.template(), region, account,
+                addSpec(StackSpec.nested(name, group, n.template(), region, account,
                         new StackSpec.NestedIn(parent, n.logicalId())));
                 nestedStacks(name, group, n.nested(), region, account);
             }
         }
 
+        /** A stack instance name no spec has yet (looked up in a set kept with the specs, not rebuilt). */
         private String uniqueName(String name) {
-            Set<String> taken = new java.util.HashSet<>();
-            specs.forEach(s -> taken.add(s.name()));
             String unique = name;
-            for (int n = 2; taken.contains(unique); n++) {
+            for (int n = 2; specNames.contains(unique); n++) {
                 unique = name + "-" + n;
             }
             return unique;
+        }
+
+        private void addSpec(StackSpec spec) {
+            specs.add(spec);
+            specNames.add(spec.name());
         }
 
         private ProjectFile readProject(Path file) {
@@ -289,14 +294,14 @@ public final class Linter {
                 List<String> regions = stack.regions().isEmpty() ? List.copyOf(p.regions().keySet()) : stack.regions();
                 Optional<String> account = stack.account().or(request::account).or(p::defaultAccount);
                 if (regions.isEmpty()) {
-                    specs.add(new StackSpec(stack.stackName().orElse(stack.name()), stack.name(), template.get(),
+                    addSpec(new StackSpec(stack.stackName().orElse(stack.name()), stack.name(), template.get(),
                             Optional.empty(), account, merge(stack.parameters(), Map.of()),
                             Optional.of(stack.declaredAt())));
                 }
                 for (String region : regions) {
                     String name = stack.stackName().map(n -> regions.size() > 1 ? n + "-" + region : n)
                             .orElse(stack.name() + "-" + region);
-                    specs.add(new StackSpec(name, stack.name(), template.get(), Optional.of(region), account,
+                    addSpec(new StackSpec(name, stack.name(), template.get(), Optional.of(region), account,
                             merge(stack.parameters(), stack.regionParameters().getOrDefault(region, Map.of())),
                             Optional.of(stack.declaredAt())));
                 }
@@ -331,10 +336,10 @@ public final class Linter {
             }
             Optional<String> account = request.account().or(() -> project.flatMap(ProjectFile::defaultAccount));
             if (request.regions().isEmpty()) {
-                specs.add(new StackSpec(stem, stem, document, Optional.empty(), account, request.parameters()));
+                addSpec(new StackSpec(stem, stem, document, Optional.empty(), account, request.parameters()));
             }
             for (String region : request.regions()) {
-                specs.add(new StackSpec(stem + "-" + region, stem, document, Optional.of(region), account,
+                addSpec(new StackSpec(stem + "-" + region, stem, document, Optional.of(region), account,
                         request.parameters()));
             }
         }
