@@ -3,6 +3,7 @@ package io.regionlint.engine;
 import io.regionlint.load.SourceRange;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
+import io.regionlint.model.Topology;
 import io.regionlint.model.Value;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,14 +20,17 @@ public final class FindingBuilder {
     private final RuleDescriptor rule;
     private final Site site;
     private final String message;
+    /** Names stacks in fingerprints (see {@link Topology#fingerprintName}). */
+    private final Topology topology;
     private final TreeSet<String> regions = new TreeSet<>();
     private final List<Related> related = new ArrayList<>();
     private String key = "";
 
-    FindingBuilder(RuleDescriptor rule, Site site, String message) {
+    FindingBuilder(RuleDescriptor rule, Site site, String message, Topology topology) {
         this.rule = rule;
         this.site = site;
         this.message = message;
+        this.topology = topology;
         site.resource().flatMap(Resource::region).ifPresent(regions::add);
     }
 
@@ -69,7 +73,10 @@ public final class FindingBuilder {
 
     /**
      * Rule, stack and logical id (or, for CDK resources, construct path and Region) and property
-     * path: never a line number.
+     * path: never a line number. The stack is named by {@link Topology#fingerprintName} (its name
+     * alone unless another loaded stack shares it), in the basis and in any token the
+     * distinguishing key holds, so fingerprints made before stacks were keyed by account and
+     * Region stay as they were.
      */
     private String fingerprint() {
         StringBuilder basis = new StringBuilder(rule.id()).append('|');
@@ -81,11 +88,12 @@ public final class FindingBuilder {
             // a construct path survives a regenerated assembly; one environment-agnostic stack
             // deployed to several Regions has one construct path, so the Region joins it
             basis.append(r.constructPath().map(c -> c + "@" + r.region().orElse(""))
-                    .orElse(r.stack().name() + "/" + r.logicalId())).append('|').append(path);
+                    .orElse(topology.fingerprintKey(r))).append('|').append(path);
         } else {
-            basis.append(site.range().file()).append('|').append(message);
+            basis.append(site.range().file()).append('|')
+                    .append(Tokens.withStackNames(message, topology::fingerprintName));
         }
-        basis.append('|').append(key);
+        basis.append('|').append(Tokens.withStackNames(key, topology::fingerprintName));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.toString()
                     .getBytes(StandardCharsets.UTF_8));

@@ -45,7 +45,7 @@ public final class RuleContext {
      * Regions and says what to change; refine the finding through the returned builder.
      */
     public FindingBuilder report(Site site, String message) {
-        FindingBuilder builder = new FindingBuilder(rule, site, message);
+        FindingBuilder builder = new FindingBuilder(rule, site, message, topology);
         reported.add(builder);
         return builder;
     }

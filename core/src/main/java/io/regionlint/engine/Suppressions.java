@@ -6,6 +6,7 @@ import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
 import io.regionlint.load.ScalarNode;
 import io.regionlint.model.Resource;
+import io.regionlint.model.StackId;
 import io.regionlint.model.Topology;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -36,7 +37,9 @@ final class Suppressions {
     Finding apply(Finding finding) {
         Optional<ResourceRef> ref = finding.resource();
         if (ref.isPresent()) {
-            Resource resource = resources.get(ref.get().stack() + "/" + ref.get().logicalId());
+            // by the stack's identity: the same stack name in another Region is another resource
+            Resource resource = resources.get(Resource.key(new StackId(ref.get().account(), ref.get().region(),
+                    ref.get().stack()), ref.get().logicalId()));
             Optional<String> inSource = Optional.ofNullable(resource).flatMap(r -> inSource(r, finding.ruleId()));
             if (inSource.isPresent()) {
                 return finding.withSuppression(new Suppression("inSource", inSource.get()));

@@ -308,7 +308,7 @@ final class DataTierLinker {
             if (source.isPresent()) {
                 String s = source.get();
                 Optional<Resource> named = members.stream().filter(m -> m.physicalName().equalsIgnoreCase(s)
-                        || s.endsWith(":cluster:" + m.physicalName()) || s.equals(Tokens.ref(m.stack().name(),
+                        || s.endsWith(":cluster:" + m.physicalName()) || s.equals(Tokens.ref(m.stack().id(),
                         m.logicalId()))).findFirst();
                 if (named.isPresent()) {
                     return named;
@@ -322,7 +322,7 @@ final class DataTierLinker {
             return Optional.of(writers.get(0));
         }
         if (global.isPresent()) {
-            List<Resource> local = members.stream().filter(m -> m.stack().name().equals(global.get().stack().name()))
+            List<Resource> local = members.stream().filter(m -> m.stack().id().equals(global.get().stack().id()))
                     .toList();
             if (local.size() == 1) {
                 return Optional.of(local.get(0));
@@ -333,7 +333,7 @@ final class DataTierLinker {
 
     /** Cluster identifiers are unique per account and Region. */
     private static String place(Resource r) {
-        return r.stack().account().orElse("?") + "|" + r.region().orElse(r.stack().name()) + "|";
+        return r.stack().account().orElse("?") + "|" + r.region().orElse(r.stack().id().key()) + "|";
     }
 
     /** DB instances by the key of the cluster they belong to. */

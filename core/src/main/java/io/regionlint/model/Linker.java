@@ -105,7 +105,7 @@ final class Linker {
         if (candidates.size() <= 1) {
             return candidates.stream().findFirst();
         }
-        return candidates.stream().filter(c -> c.stack().name().equals(from.stack().name())).findFirst()
+        return candidates.stream().filter(c -> c.stack().id().equals(from.stack().id())).findFirst()
                 .or(() -> candidates.stream().filter(c -> c.region().equals(from.region())
                         && c.stack().account().equals(from.stack().account())).findFirst())
                 .or(() -> Optional.of(candidates.get(0)));

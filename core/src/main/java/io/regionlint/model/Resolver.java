@@ -305,9 +305,12 @@ final class Resolver {
                 + region.get() + " has an output '" + output.get() + "'", at);
     }
 
-    /** An output of a nested stack, as its parent reads it ({@code Fn::GetAtt [Nested, Outputs.X]}). */
-    static String nestedOutputKey(String parentStack, String logicalId, String output) {
-        return "nested|" + parentStack + "|" + logicalId + "|" + output;
+    /**
+     * An output of a nested stack, as its parent reads it ({@code Fn::GetAtt [Nested, Outputs.X]}):
+     * by the parent's identity (a parent named {@code app} in two Regions is two parents).
+     */
+    static String nestedOutputKey(StackId parent, String logicalId, String output) {
+        return "nested|" + parent.key() + "|" + logicalId + "|" + output;
     }
 
     /**
@@ -530,7 +533,7 @@ final class Resolver {
         if (cached != null) {
             return cached;
         }
-        String name = Tokens.ref(stack.name(), logicalId);
+        String name = Tokens.ref(stack.id(), logicalId);
         if (namesInProgress.add(logicalId)) {
             Optional<Node> resource = resources.get(logicalId);
             if (resource.isPresent() && resource.get() instanceof MapNode r) {
@@ -583,7 +586,7 @@ final class Resolver {
         if (type.equals("AWS::CloudFormation::Stack") && attribute.startsWith("Outputs.")) {
             String output = attribute.substring("Outputs.".length());
             importsSeen = true;
-            Value value = exports.get(nestedOutputKey(stack.name(), resource, output));
+            Value value = exports.get(nestedOutputKey(stack.id(), resource, output));
             return value != null ? locatedAt(value, at)
                     : unknown("output '" + output + "' of nested stack '" + resource + "': its template is not"
                     + " loaded or the output is not known", at);
@@ -600,7 +603,7 @@ final class Resolver {
                     break;
             }
         }
-        return new ScalarValue(Tokens.attribute(stack.name(), resource, attribute), at);
+        return new ScalarValue(Tokens.attribute(stack.id(), resource, attribute), at);
     }
 
     private Value sub(Node args, Node at) {

@@ -20,9 +20,17 @@ public record Resource(StackInstance stack, String logicalId, String type, MapVa
                        String physicalName, Node node, SourceRange declaredAt, Optional<MapNode> metadata, Optional<String> constructPath,
                        boolean conditionUnknown) {
 
-    /** {@code stack/logicalId}: unique in a topology. */
+    /**
+     * {@code account:region:stack/logicalId} (see {@link StackId#key}): unique in a topology, and
+     * what every index of resources is keyed by. Never shown to users.
+     */
     public String key() {
-        return stack.name() + "/" + logicalId;
+        return key(stack.id(), logicalId);
+    }
+
+    /** The key of the resource with this logical id in the stack instance {@code stack}. */
+    public static String key(StackId stack, String logicalId) {
+        return stack.key() + "/" + logicalId;
     }
 
     public Optional<String> region() {

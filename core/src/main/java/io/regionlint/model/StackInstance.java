@@ -39,6 +39,11 @@ public record StackInstance(String name, String group, Document template, Option
         this(name, group, template, region, account, parameters, unknownParameters, Optional.empty());
     }
 
+    /** The stack's identity: account, Region and name. */
+    public StackId id() {
+        return new StackId(account, region, name);
+    }
+
     public String file() {
         return template.displayPath();
     }

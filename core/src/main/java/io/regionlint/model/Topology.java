@@ -31,6 +31,7 @@ public final class Topology {
     private final List<KeyUse> keyUses;
     private final List<RoleUse> roleUses;
     private final Map<String, List<RoleUse>> roleUsesByRole;
+    private final Map<StackId, String> fingerprintNames;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -66,6 +67,44 @@ public final class Topology {
         }
         byRole.replaceAll((k, v) -> List.copyOf(v));
         this.roleUsesByRole = byRole;
+        this.fingerprintNames = fingerprintNames(this.stacks);
+    }
+
+    /**
+     * Fingerprints name a stack by its name alone wherever that is unique among the loaded
+     * stacks, as they did before stacks were keyed by account and Region, so every existing
+     * baseline and code-scanning alert keeps its fingerprint. Stacks that share a name add only
+     * what tells them apart, judged among the stacks of that name alone: {@code @region} when
+     * one of them is in another Region, {@code @account} when one of them is in the same Region.
+     */
+    private static Map<StackId, String> fingerprintNames(List<StackInstance> stacks) {
+        Map<String, java.util.Set<StackId>> byName = new java.util.HashMap<>();
+        for (StackInstance s : stacks) {
+            byName.computeIfAbsent(s.name(), n -> new java.util.LinkedHashSet<>()).add(s.id());
+        }
+        Map<StackId, String> out = new java.util.HashMap<>();
+        byName.forEach((name, ids) -> {
+            for (StackId id : ids) {
+                boolean regionNeeded = ids.stream().anyMatch(o -> !o.region().equals(id.region()));
+                boolean accountNeeded = ids.stream().anyMatch(o -> !o.equals(id) && o.region().equals(id.region()));
+                out.put(id, name + (regionNeeded ? "@" + id.region().orElse("?") : "")
+                        + (accountNeeded ? "@" + id.account().orElse("?") : ""));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The name fingerprints give a stack: its name where no other loaded stack has that name,
+     * else the name with the Region (and account) that set it apart. Unique in the topology.
+     */
+    public String fingerprintName(StackId stack) {
+        return fingerprintNames.getOrDefault(stack, stack.name());
+    }
+
+    /** {@code stack/logicalId} with the stack's {@link #fingerprintName}: a resource in fingerprint text. */
+    public String fingerprintKey(Resource resource) {
+        return fingerprintName(resource.stack().id()) + "/" + resource.logicalId();
     }
 
     /**
@@ -149,7 +188,7 @@ public final class Topology {
         return resources;
     }
 
-    /** The resource with this key ({@code stack/logicalId}), found by hash. */
+    /** The resource with this key ({@link Resource#key}), found by hash. */
     public Optional<Resource> resource(String key) {
         return Optional.ofNullable(resourcesByKey.get(key));
     }

@@ -66,19 +66,25 @@ public final class TopologyBuilder {
         Plan(List<StackSpec> specs) {
             this.specs = specs;
             this.parent = new int[specs.size()];
-            Map<String, Integer> byName = new java.util.HashMap<>();
+            // a nested stack deploys in its parent's account and Region: the parent is the stack
+            // of that name there, never a namesake in another Region
+            Map<StackId, Integer> byId = new java.util.HashMap<>();
             int[] depth = new int[specs.size()];
             for (int i = 0; i < specs.size(); i++) {
                 StackSpec spec = specs.get(i);
-                Integer p = spec.nestedIn().map(n -> byName.get(n.parentStack())).orElse(null);
+                Integer p = spec.nestedIn().map(n -> byId.get(parentOf(spec, n))).orElse(null);
                 parent[i] = p == null ? -1 : p;
                 depth[i] = p == null ? 0 : depth[p] + 1;
-                byName.putIfAbsent(spec.name(), i);
+                byId.putIfAbsent(new StackId(spec.account(), spec.region(), spec.name()), i);
                 while (levels.size() <= depth[i]) {
                     levels.add(new ArrayList<>());
                 }
                 levels.get(depth[i]).add(i);
             }
+        }
+
+        static StackId parentOf(StackSpec spec, StackSpec.NestedIn nestedIn) {
+            return new StackId(spec.account(), spec.region(), nestedIn.parentStack());
         }
 
         /** Remembers which stacks the first round saw reading other stacks' values. */
@@ -214,7 +220,7 @@ public final class TopologyBuilder {
                     stack.region().get(), stack.name(), output), value));
         }
         spec.nestedIn().ifPresent(n -> outputs.forEach((output, value) ->
-                exported.put(Resolver.nestedOutputKey(n.parentStack(), n.logicalId(), output), value)));
+                exported.put(Resolver.nestedOutputKey(Plan.parentOf(spec, n), n.logicalId(), output), value)));
         for (Resource r : resources) {
             if (r.isType(Resolver.CDK_EXPORT_WRITER)) {
                 exported.putAll(Resolver.writerExports(stack, r.properties()));

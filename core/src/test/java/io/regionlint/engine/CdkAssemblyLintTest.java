@@ -125,7 +125,8 @@ class CdkAssemblyLintTest {
         Value granted = ((io.regionlint.model.ListValue) readPolicy.properties().at("PolicyDocument", "Statement")
                 .map(s -> ((io.regionlint.model.ListValue) s).items().get(0)).flatMap(s -> s.at("Resource"))
                 .orElseThrow()).items().get(0);
-        assertEquals(Optional.of("arn:aws:s3:::" + io.regionlint.model.Tokens.ref(nested, "ArchiveDA4CB258")),
+        assertEquals(Optional.of("arn:aws:s3:::" + io.regionlint.model.Tokens.ref(stack(t, nested).id(),
+                "ArchiveDA4CB258")),
                 granted.text());
         assertEquals("cdk.out/assembly-Prod-us-east-1/Produseast1App23060204.template.json",
                 granted.source().range().file(), "located where the parent reads it");

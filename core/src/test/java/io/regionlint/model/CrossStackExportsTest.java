@@ -54,16 +54,16 @@ class CrossStackExportsTest {
                 new StackSpec("app-us-east-1", app, Optional.of("us-east-1"), account, Map.of()),
                 new StackSpec("app-eu-west-1", app, Optional.of("eu-west-1"), account, Map.of()));
         Topology topology = TopologyBuilder.build(specs, Map.of()).topology();
-        Resource east = topology.resources().stream().filter(r -> r.key().equals("app-us-east-1/Bucket"))
+        Resource east = topology.resources().stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals("app-us-east-1/Bucket"))
                 .findFirst().orElseThrow();
         assertEquals("data-us-east-1-app", east.physicalName());
         String keyRef = east.properties().textAt("KeyRef").orElseThrow();
-        assertEquals(Optional.of("network-us-east-1/Key"), Tokens.resourceKey(keyRef), "the import joins the key");
+        assertEquals(Optional.of("111122223333:us-east-1:network-us-east-1/Key"), Tokens.resourceKey(keyRef), "the import joins the key");
         assertTrue(east.properties().get("Missing").orElseThrow().isUnknown());
         assertEquals(6, east.properties().get("KeyRef").orElseThrow().source().range().line(),
                 "an imported value is located at the import");
 
-        Resource west = topology.resources().stream().filter(r -> r.key().equals("app-eu-west-1/Bucket"))
+        Resource west = topology.resources().stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals("app-eu-west-1/Bucket"))
                 .findFirst().orElseThrow();
         assertTrue(west.properties().get("KeyRef").orElseThrow().isUnknown(),
                 "nothing in eu-west-1 exports the key: imports never cross Regions");

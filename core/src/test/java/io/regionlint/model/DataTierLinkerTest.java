@@ -78,8 +78,9 @@ class DataTierLinkerTest {
         GlobalDatabase db = t.globalDatabases().get(0);
         assertEquals("orders-global", db.identifier(), "identifiers join case-insensitively");
         assertEquals(2, db.members().size());
-        assertEquals("data-us-east-1/Cluster", db.primary().orElseThrow().key());
-        assertEquals(List.of("data-us-east-2/Cluster"), db.secondaries().stream().map(Resource::key).toList());
+        assertEquals("111122223333:us-east-1:data-us-east-1/Cluster", db.primary().orElseThrow().key());
+        assertEquals(List.of("111122223333:us-east-2:data-us-east-2/Cluster"),
+                db.secondaries().stream().map(Resource::key).toList());
         assertEquals(1, t.instancesOf(db.secondaries().get(0)).size());
 
         GlobalTable table = t.globalTables().get(0);
@@ -94,7 +95,7 @@ class DataTierLinkerTest {
                 .orElseThrow(), table.table(), Optional.of("us-east-1"));
         assertEquals(Optional.of("us-east-1"), first.region());
         assertEquals(Optional.of(true), first.multiRegion());
-        assertEquals("data-us-east-1/Key", first.key().orElseThrow().key());
+        assertEquals("111122223333:us-east-1:data-us-east-1/Key", first.key().orElseThrow().key());
         KeyLocation second = t.keyLocation(table.replicas().get(1).spec().at("SSESpecification", "KMSMasterKeyId")
                 .orElseThrow(), table.table(), Optional.of("us-east-2"));
         assertEquals(Optional.of("us-east-2"), second.region());
@@ -103,10 +104,11 @@ class DataTierLinkerTest {
         Resource replicaCluster = db.secondaries().get(0);
         KeyLocation alias = t.keyLocation(new ScalarValue("alias/orders", replicaCluster.properties().source()),
                 replicaCluster, Optional.of("us-east-2"));
-        assertEquals("data-us-east-2/KeyReplica", alias.key().orElseThrow().key(), "an alias follows its target");
+        assertEquals("111122223333:us-east-2:data-us-east-2/KeyReplica", alias.key().orElseThrow().key(),
+                "an alias follows its target");
         assertEquals(Optional.of(true), alias.multiRegion());
         KeyLocation built = t.keyLocation(new ScalarValue("arn:aws:kms:us-east-2:111122223333:key/"
-                + Tokens.ref("data-us-east-1", "Key"), replicaCluster.properties().source()), replicaCluster,
+                + Tokens.ref(new StackId(account, Optional.of("us-east-1"), "data-us-east-1"), "Key"), replicaCluster.properties().source()), replicaCluster,
                 Optional.of("us-east-2"));
         assertEquals(Optional.of("us-east-2"), built.region(), "an ARN built from a key id names its own Region");
         assertEquals(Optional.of(true), built.multiRegion());
@@ -187,8 +189,8 @@ class DataTierLinkerTest {
                 new StackSpec("s-eu-west-1", loader.parse(secondary, Path.of("s.yaml"), "s.yaml").document()
                         .orElseThrow(), Optional.of("eu-west-1"), account, Map.of())), Map.of()).topology();
         GlobalDatabase db = t.globalDatabases().get(0);
-        assertEquals(List.of("p-us-east-1/Cluster", "s-eu-west-1/Cluster"), db.members().stream().map(Resource::key)
-                .toList());
-        assertEquals("p-us-east-1/Cluster", db.primary().orElseThrow().key());
+        assertEquals(List.of("111122223333:us-east-1:p-us-east-1/Cluster", "111122223333:eu-west-1:s-eu-west-1/Cluster"),
+                db.members().stream().map(Resource::key).toList());
+        assertEquals("111122223333:us-east-1:p-us-east-1/Cluster", db.primary().orElseThrow().key());
     }
 }

@@ -100,7 +100,7 @@ class NestedStacksTest {
     }
 
     private static Resource resource(Topology t, String key) {
-        return t.resources().stream().filter(r -> r.key().equals(key)).findFirst()
+        return t.resources().stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals(key)).findFirst()
                 .orElseThrow(() -> new AssertionError(key));
     }
 

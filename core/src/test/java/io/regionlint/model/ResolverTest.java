@@ -211,7 +211,8 @@ class ResolverTest {
                     Type: Test::Thing
                     Condition: IsPrimary
                 """, Map.of(), EAST, WEST);
-        assertEquals(List.of("app-us-east-1/Always", "app-us-east-1/PrimaryOnly", "app-us-west-2/Always"),
+        assertEquals(List.of("111122223333:us-east-1:app-us-east-1/Always", "111122223333:us-east-1:app-us-east-1/PrimaryOnly",
+                        "111122223333:us-west-2:app-us-west-2/Always"),
                 topology.resources().stream().map(Resource::key).toList());
         assertFalse(resource(topology, "app-" + EAST, "PrimaryOnly").conditionUnknown());
     }
@@ -283,7 +284,8 @@ class ResolverTest {
         String unnamedArn = text(p, "UnnamedArn");
         assertTrue(unnamedArn.startsWith("arn:aws:s3:::") && Tokens.containsToken(unnamedArn), unnamedArn);
         assertEquals("arn:aws:s3:::Unnamed", Tokens.display(unnamedArn));
-        assertEquals(Optional.of("app-us-west-2/Unnamed"), Tokens.resourceKey(text(p, "UnnamedRef")));
+        assertEquals(Optional.of("111122223333:us-west-2:app-us-west-2/Unnamed"),
+                Tokens.resourceKey(text(p, "UnnamedRef")));
         assertEquals("Unnamed.RegionalDomainName", Tokens.display(text(p, "Other")));
         assertUnknown(p.get("Undefined"), "does not define");
     }
@@ -451,7 +453,7 @@ class ResolverTest {
     }
 
     private static Resource resource(Topology topology, String stack, String logicalId) {
-        return topology.resources().stream().filter(r -> r.key().equals(stack + "/" + logicalId)).findFirst()
+        return topology.resources().stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals(stack + "/" + logicalId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no resource " + stack + "/" + logicalId));
     }
 

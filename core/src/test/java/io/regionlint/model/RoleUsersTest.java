@@ -84,7 +84,7 @@ class RoleUsersTest {
                 Map.of()).topology();
 
         Resource appRoleWest = t.resources("AWS::IAM::Role").stream()
-                .filter(r -> r.key().equals("app-eu-west-1/AppRole")).findFirst().orElseThrow();
+                .filter(r -> (r.stack().name() + "/" + r.logicalId()).equals("app-eu-west-1/AppRole")).findFirst().orElseThrow();
         assertEquals(List.of(
                         "app-eu-west-1/Fn Lambda function 'Fn' eu-west-1",
                         "app-eu-west-1/Task ECS task definition 'Task' (as its task role) eu-west-1",
@@ -93,7 +93,7 @@ class RoleUsersTest {
                                 + " eu-west-1"),
                 describe(t.roleUsers(appRoleWest)), "each Region's role serves that Region's compute only");
 
-        Resource shared = t.resources("AWS::IAM::Role").stream().filter(r -> r.key().equals("iam/Execution"))
+        Resource shared = t.resources("AWS::IAM::Role").stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals("iam/Execution"))
                 .findFirst().orElseThrow();
         assertEquals(List.of(
                         "app-us-east-1/Task ECS task definition 'Task' (as its execution role) us-east-1",
@@ -107,6 +107,6 @@ class RoleUsersTest {
     }
 
     private static List<String> describe(List<RoleUse> uses) {
-        return uses.stream().map(u -> u.compute().key() + " " + u.label() + " " + u.region().orElse("?")).toList();
+        return uses.stream().map(u -> u.compute().stack().name() + "/" + u.compute().logicalId() + " " + u.label() + " " + u.region().orElse("?")).toList();
     }
 }

@@ -57,9 +57,11 @@ class SecretLinkerTest {
         assertEquals(Optional.of(Set.of("us-east-1", "eu-west-1")), t.secretRegions(secret));
         List<SecretUse> uses = t.secretUses();
         assertEquals(4, uses.size(), "two reads per Lambda, none from the IAM policy: " + uses);
-        assertEquals(List.of("app-us-east-1/Fn", "app-us-east-1/Fn", "app-ap-south-1/Fn", "app-ap-south-1/Fn"),
+        assertEquals(List.of("111122223333:us-east-1:app-us-east-1/Fn", "111122223333:us-east-1:app-us-east-1/Fn",
+                        "111122223333:ap-south-1:app-ap-south-1/Fn", "111122223333:ap-south-1:app-ap-south-1/Fn"),
                 uses.stream().map(u -> u.user().key()).toList());
-        uses.forEach(u -> assertEquals("global-us-east-1/DbSecret", u.secret().orElseThrow().key()));
+        uses.forEach(u -> assertEquals("111122223333:us-east-1:global-us-east-1/DbSecret",
+                u.secret().orElseThrow().key()));
         assertEquals(7, uses.get(0).at().source().range().line());
     }
 }

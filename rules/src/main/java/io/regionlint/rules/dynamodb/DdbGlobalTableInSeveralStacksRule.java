@@ -53,7 +53,7 @@ public final class DdbGlobalTableInSeveralStacksRule implements Rule {
             Set<String> shared = new LinkedHashSet<>();
             for (String identity : identities(r)) {
                 for (GlobalTable other : byIdentity.get(identity)) {
-                    if (other.table().stack().name().equals(r.stack().name())) {
+                    if (other.table().stack().id().equals(r.stack().id())) {
                         continue; // one stack instance: not the several-stacks problem
                     }
                     Set<String> overlap = new LinkedHashSet<>(mine);

@@ -248,14 +248,12 @@ public final class ReplicationRoleInsufficientRule implements Rule {
                 if (resourceKey.isEmpty() || isAlias(resourceKey.get())) {
                     return out;
                 }
-                String k = resourceKey.get();
-                String stack = k.substring(0, k.lastIndexOf('/'));
-                String logicalId = k.substring(k.lastIndexOf('/') + 1);
+                String ref = Tokens.refOf(text).orElseThrow();
                 out.add(text);
-                out.add(Tokens.ref(stack, logicalId));
-                out.add(Tokens.attribute(stack, logicalId, "Arn"));
+                out.add(ref);
+                out.add(Tokens.attributeOf(text, "Arn").orElseThrow());
                 if (region.isPresent() && account.isPresent()) {
-                    out.add(keyArn(region.get(), account.get(), Tokens.ref(stack, logicalId)));
+                    out.add(keyArn(region.get(), account.get(), ref));
                 }
                 return out;
             }

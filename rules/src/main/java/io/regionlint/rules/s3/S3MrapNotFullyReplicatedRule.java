@@ -78,7 +78,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                 context.report(Site.of(mrap, m.at()), name + " includes bucket " + bucket.describe() + ", which is"
                                 + " not versioned; replication between the access point's buckets needs versioning on"
                                 + " every bucket, so set VersioningConfiguration.Status: Enabled on it")
-                        .key("versioning|" + bucket.key()).related(bucket, bucket.properties()
+                        .key("versioning|" + topology.fingerprintKey(bucket)).related(bucket, bucket.properties()
                                 .get("VersioningConfiguration"), "the member bucket");
             }
             if (bucket.region().isPresent()) {
@@ -88,7 +88,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                     context.report(Site.of(mrap, m.at()), name + " includes two buckets in "
                                     + bucket.region().get() + ", " + other.describe() + " and " + bucket.describe()
                                     + "; an access point takes exactly one bucket per Region, so keep one of them")
-                            .key("region|" + bucket.key()).related(other, Optional.empty(), "the other bucket in "
+                            .key("region|" + topology.fingerprintKey(bucket)).related(other, Optional.empty(), "the other bucket in "
                                     + bucket.region().get());
                 }
             }
@@ -118,7 +118,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                             + " replicas from none of the other buckets, so a request routed to it misses objects"
                             + " written through the other Regions (HTTP 404); add replication rules into '"
                             + bucket.displayName() + "' from the other buckets, two-way as AWS recommends")
-                    .key("receives|" + bucket.key());
+                    .key("receives|" + topology.fingerprintKey(bucket));
             return;
         }
         for (Resource other : others) {
@@ -134,8 +134,9 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                                 + other.region().orElseThrow() + " are missing from '" + bucket.displayName()
                                 + "', so add a replication rule from '" + other.displayName() + "' to '"
                                 + bucket.displayName() + "' (two-way replication)")
-                        .key("reverse|" + bucket.key() + "|" + other.key()).related(other, other.properties()
-                                .get("ReplicationConfiguration"), "the bucket that replicates nothing back");
+                        .key("reverse|" + topology.fingerprintKey(bucket) + "|" + topology.fingerprintKey(other))
+                        .related(other, other.properties().get("ReplicationConfiguration"),
+                                "the bucket that replicates nothing back");
             }
         }
     }
