@@ -9,6 +9,7 @@ import io.regionlint.load.DocumentLoader;
 import io.regionlint.load.InputDiscovery;
 import io.regionlint.load.InputError;
 import io.regionlint.model.RegionRole;
+import io.regionlint.model.StackId;
 import io.regionlint.model.StackSpec;
 import io.regionlint.model.Topology;
 import io.regionlint.model.TopologyBuilder;
@@ -88,7 +89,7 @@ public final class Linter {
         private final Set<Path> files = new LinkedHashSet<>();
         private final Set<String> stackGroups = new java.util.HashSet<>();
         private final List<StackSpec> specs = new ArrayList<>();
-        private final Set<String> specNames = new java.util.HashSet<>();
+        private final Set<StackId> specNames = new java.util.HashSet<>();
         private final List<InputError> errors = new ArrayList<>();
         /** Inputs that name a cloud assembly, to the assembly folder. */
         private final Map<Path, Path> assemblyInputs = new HashMap<>();
@@ -219,7 +220,7 @@ public final class Linter {
 
         private void cdkStack(String name, CloudAssembly.Stack stack, Optional<String> region,
                               Optional<String> account, Map<String, String> parameters) {
-            String unique = uniqueName(name);
+            String unique = uniqueName(name, region, account);
             region.ifPresent(cdkRegions::add);
             addSpec(new StackSpec(unique, stack.pathInStage(), stack.template(), region, account, parameters));
             nestedStacks(unique, stack.pathInStage(), stack.nested(), region, account);
@@ -229,7 +230,7 @@ public final class Linter {
         private void nestedStacks(String parent, String parentGroup, List<CloudAssembly.NestedStack> nested,
                                   Optional<String> region, Optional<String> account) {
             for (CloudAssembly.NestedStack n : nested) {
-                String name = uniqueName(parent + "-" + n.logicalId());
+                String name = uniqueName(parent + "-" + n.logicalId(), region, account);
                 String group = parentGroup + "/" + n.logicalId();
                 addSpec(StackSpec.nested(name, group, n.template(), region, account,
                         new StackSpec.NestedIn(parent, n.logicalId())));
@@ -237,10 +238,14 @@ public final class Linter {
             }
         }
 
-        /** A stack instance name no spec has yet (looked up in a set kept with the specs, not rebuilt). */
-        private String uniqueName(String name) {
+        /**
+         * A stack instance name no spec has yet in that account and Region (looked up in a set
+         * kept with the specs, not rebuilt): stack names are unique per account and Region only,
+         * so one CDK stackName in two Regions keeps its name in both.
+         */
+        private String uniqueName(String name, Optional<String> region, Optional<String> account) {
             String unique = name;
-            for (int n = 2; specNames.contains(unique); n++) {
+            for (int n = 2; specNames.contains(new StackId(account, region, unique)); n++) {
                 unique = name + "-" + n;
             }
             return unique;
@@ -248,7 +253,7 @@ public final class Linter {
 
         private void addSpec(StackSpec spec) {
             specs.add(spec);
-            specNames.add(spec.name());
+            specNames.add(new StackId(spec.account(), spec.region(), spec.name()));
         }
 
         private ProjectFile readProject(Path file) {

@@ -204,6 +204,32 @@ class CdkAssemblyLintTest {
     }
 
     @Test
+    void oneStackNameInTwoEnvironmentsKeepsItsNameInBoth(@TempDir Path dir) throws Exception {
+        // new App(); new Stack(app, 'East', {stackName: 'app', env: {region: 'us-east-1'}}) and
+        // the same for 'West' in us-west-2: two stacks named 'app', unique per Region
+        String template = """
+                {"Resources": {"Data": {"Type": "AWS::S3::Bucket",
+                  "Properties": {"BucketName": {"Fn::Sub": "${AWS::StackName}-data-${AWS::Region}"}}}}}
+                """;
+        Files.writeString(dir.resolve("East.template.json"), template);
+        Files.writeString(dir.resolve("West.template.json"), template);
+        Files.writeString(dir.resolve("manifest.json"), """
+                {"version": "55.0.0", "artifacts": {
+                  "East": {"type": "aws:cloudformation:stack", "environment": "aws://111122223333/us-east-1",
+                    "displayName": "East", "properties": {"templateFile": "East.template.json", "stackName": "app"}},
+                  "West": {"type": "aws:cloudformation:stack", "environment": "aws://111122223333/us-west-2",
+                    "displayName": "West", "properties": {"templateFile": "West.template.json", "stackName": "app"}}}}
+                """);
+        LintResult result = lint(dir, List.of());
+        assertEquals(List.of(), result.errors());
+        Topology t = capture.topology;
+        assertEquals(List.of("app", "app"), t.stacks().stream().map(StackInstance::name).toList());
+        assertEquals(List.of(Optional.of("app-data-us-east-1"), Optional.of("app-data-us-west-2")),
+                t.resources().stream().map(r -> r.properties().textAt("BucketName")).toList(),
+                "AWS::StackName is the name the stack has in its Region");
+    }
+
+    @Test
     void projectFileNamingNoAssemblyIsAnErrorAtItsLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(".regionlint.yaml"), "version: 1\ntopology:\n  cdk: build/cdk.out\n");
         LintResult result = linter.run(LintRequest.of(List.of(dir.resolve(".regionlint.yaml")), dir));
