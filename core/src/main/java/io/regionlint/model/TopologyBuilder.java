@@ -30,18 +30,42 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
-        Plan plan = new Plan(specs);
+        Set<InputError> errors = new LinkedHashSet<>();
+        Plan plan = new Plan(distinct(specs, errors));
         List<Built> built = plan.resolve(Map.of(), null);
         built = withImports(plan, built);
         List<StackInstance> stacks = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
-        Set<InputError> errors = new LinkedHashSet<>();
         for (Built b : built) {
             b.stack.ifPresent(stacks::add);
             resources.addAll(b.resources);
             errors.addAll(b.errors);
         }
         return new Result(new Linker(stacks, resources, regionRoles).link(), List.copyOf(errors));
+    }
+
+    /**
+     * The specs without a second stack of one account, Region and name: CloudFormation cannot
+     * deploy it, and every index keys stacks by that identity. The first is kept; each later one
+     * is an input error where it is declared (its nested stacks go with it, silently: they are
+     * named after it).
+     */
+    private static List<StackSpec> distinct(List<StackSpec> specs, Set<InputError> errors) {
+        Set<StackId> seen = new java.util.HashSet<>();
+        List<StackSpec> out = new ArrayList<>(specs.size());
+        for (StackSpec spec : specs) {
+            if (seen.add(new StackId(spec.account(), spec.region(), spec.name()))) {
+                out.add(spec);
+            } else if (spec.nestedIn().isEmpty()) {
+                String message = "stack '" + spec.name() + "' is deployed twice to " + spec.region()
+                        .orElse("the same unknown Region") + spec.account().map(a -> " in account " + a).orElse("")
+                        + "; stack names are unique per account and Region, so only the first is linted: give"
+                        + " this one another stack name (stackName) or Region";
+                errors.add(spec.declaredAt().map(r -> InputError.at(r, message))
+                        .orElseGet(() -> InputError.atFile(spec.template().displayPath(), message)));
+            }
+        }
+        return out;
     }
 
     /** One stack instance, resolved. */

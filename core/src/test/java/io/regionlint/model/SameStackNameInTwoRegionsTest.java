@@ -192,4 +192,18 @@ class SameStackNameInTwoRegionsTest {
             assertEquals(1, permissions.statements().size(), "the policy attaches to its own Region's role");
         }
     }
+
+    @Test
+    void aSecondStackOfOneNameInOneRegionIsAnInputErrorNotASilentMerge() {
+        Document app = doc("app.yaml", NETWORK);
+        TopologyBuilder.Result result = TopologyBuilder.build(List.of(
+                new StackSpec("network", app, Optional.of(EAST), ACCOUNT, Map.of()),
+                new StackSpec("network", app, Optional.of(EAST), ACCOUNT, Map.of()),
+                new StackSpec("network", app, Optional.of(EAST), Optional.of("444455556666"), Map.of())), Map.of());
+        assertEquals(2, result.topology().stacks().size(), "one per account and Region");
+        assertEquals(1, result.errors().size(), result.errors().toString());
+        assertEquals("stack 'network' is deployed twice to us-east-1 in account 111122223333; stack names are unique"
+                + " per account and Region, so only the first is linted: give this one another stack name (stackName)"
+                + " or Region", result.errors().get(0).message());
+    }
 }
