@@ -22,6 +22,24 @@ import java.util.Optional;
         severity = Severity.ERROR, category = "dynamodb", since = "0.1.0")
 public final class DdbGlobalTableMissingRegionRule implements Rule {
 
+    /**
+     * The missing Regions where another global table of the same logical id or name has a
+     * replica: the same template (or CDK construct) deployed once per Region, each stack with a
+     * table of its own, rather than a Region left without data.
+     */
+    private static Map<String, GlobalTable> ownTables(Topology topology, GlobalTable table, List<String> missing) {
+        Map<String, GlobalTable> out = new java.util.TreeMap<>();
+        for (String region : missing) {
+            topology.globalTables().stream()
+                    .filter(t -> !t.table().key().equals(table.table().key()))
+                    .filter(t -> t.table().logicalId().equals(table.table().logicalId())
+                            || t.table().displayName().equals(table.table().displayName()))
+                    .filter(t -> t.replicaRegions().contains(region))
+                    .findFirst().ifPresent(t -> out.put(region, t));
+        }
+        return out;
+    }
+
     @Override
     public void check(RuleContext context) {
         Topology topology = context.topology();
@@ -46,16 +64,33 @@ public final class DdbGlobalTableMissingRegionRule implements Rule {
             List<String> missing = topology.regionRoles().entrySet().stream()
                     .filter(e -> e.getValue() == RegionRole.ACTIVE).map(Map.Entry::getKey)
                     .filter(r -> !r.equals(region) && !replicas.contains(r)).sorted().toList();
-            if (missing.isEmpty()) {
-                continue;
+            Map<String, GlobalTable> ownTables = ownTables(topology, table, missing);
+            List<String> without = missing.stream().filter(r -> !ownTables.containsKey(r)).toList();
+            if (!without.isEmpty()) {
+                FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
+                        + " has no replica in the active " + (without.size() == 1 ? "Region " : "Regions ")
+                        + Prose.list(without) + "; applications there have no local copy and depend on another"
+                        + " Region for every read and write: add " + (without.size() == 1 ? "a replica with Region: "
+                        + without.get(0) : "replicas for " + Prose.list(without)))
+                        .key("active-regions");
+                without.forEach(r -> finding.regions(Optional.of(r)));
             }
-            FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
-                    + " has no replica in the active " + (missing.size() == 1 ? "Region " : "Regions ")
-                    + Prose.list(missing) + "; applications there have no local copy and depend on another"
-                    + " Region for every read and write: add " + (missing.size() == 1 ? "a replica with Region: "
-                    + missing.get(0) : "replicas for " + Prose.list(missing)))
-                    .key("active-regions");
-            missing.forEach(r -> finding.regions(Optional.of(r)));
+            if (!ownTables.isEmpty()) {
+                List<String> regions = List.copyOf(ownTables.keySet());
+                String tables = ownTables.values().stream().map(t -> t.table().describe() + " of stack "
+                        + t.table().stack().name()).distinct().collect(java.util.stream.Collectors.joining(", "));
+                // each Region having its own table is a design (one table per Region, as CDK apps
+                // that instantiate a table per Region stack do), not a missing copy: a warning
+                FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
+                        + " has no replica in the active " + (regions.size() == 1 ? "Region " : "Regions ")
+                        + Prose.list(regions) + ", which " + (regions.size() == 1 ? "has" : "have")
+                        + " a table of " + (regions.size() == 1 ? "its" : "their") + " own (" + tables + "): the "
+                        + "tables hold separate data and nothing replicates between them, so a Region's items are"
+                        + " lost to the others when it fails; if the Regions should share the data, replicate one"
+                        + " table to every active Region and remove the others, else suppress this finding")
+                        .key("active-regions-own-table").severity(Severity.WARNING);
+                regions.forEach(r -> finding.regions(Optional.of(r)));
+            }
         }
     }
 }
