@@ -51,6 +51,11 @@ class ReplicationRoleUnscopedSeverityTest {
     }
 
     @Test
+    void anS3ConditionNotEvaluatedIsAWarningAndAnAccountConditionIsNot() {
+        assertEquals(List.of(Severity.ERROR, Severity.WARNING), severities(run("bad-s3-conditions.yaml", Map.of())));
+    }
+
+    @Test
     void aConfiguredSeverityAppliesToEveryFinding() {
         assertEquals(List.of(Severity.ERROR),
                 severities(run("bad-kms-request-alias-cross-account.yaml", Map.of("RL5005", Severity.ERROR))));
