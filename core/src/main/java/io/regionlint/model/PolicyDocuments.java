@@ -59,7 +59,8 @@ final class PolicyDocuments {
             Map.entry("AWS::IAM::GroupPolicy", List.of("PolicyDocument")),
             Map.entry("AWS::S3::BucketPolicy", List.of("PolicyDocument")),
             Map.entry("AWS::KMS::Key", List.of("KeyPolicy")),
-            Map.entry("AWS::SecretsManager::ResourcePolicy", List.of("ResourcePolicy")));
+            Map.entry("AWS::SecretsManager::ResourcePolicy", List.of("ResourcePolicy")),
+            Map.entry("AWS::DynamoDB::Table", List.of("ResourcePolicy.PolicyDocument")));
 
     static List<PolicyStatement> declaredBy(Resource resource) {
         List<PolicyStatement> out = new ArrayList<>();
@@ -71,7 +72,7 @@ final class PolicyDocuments {
                     list.items().forEach(p -> p.at("PolicyDocument").ifPresent(documents::add));
                 }
             } else {
-                resource.properties().get(place).ifPresent(documents::add);
+                resource.properties().at(place.split("\\.")).ifPresent(documents::add);
             }
             for (Value document : documents) {
                 statements(resource, document).ifPresent(out::addAll);

@@ -92,7 +92,8 @@ public record PolicyStatement(Resource owner, MapValue statement, boolean allow,
      * The statements of every policy document a resource declares: the identity policies of IAM
      * roles, users and groups ({@code Policies}) and of the policy resources, a role's trust
      * policy, and the resource policies of buckets ({@code AWS::S3::BucketPolicy}), KMS keys
-     * ({@code KeyPolicy}) and secrets ({@code AWS::SecretsManager::ResourcePolicy}). Documents
+     * ({@code KeyPolicy}), secrets ({@code AWS::SecretsManager::ResourcePolicy}) and DynamoDB
+     * tables ({@code ResourcePolicy.PolicyDocument}). Documents
      * that cannot be read are left out; empty for other resource types.
      */
     public static List<PolicyStatement> declaredBy(Resource resource) {
