@@ -8,6 +8,7 @@ import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.RegionRole;
+import io.regionlint.model.Resource;
 import io.regionlint.model.Topology;
 import io.regionlint.rules.Prose;
 import java.util.List;
@@ -27,17 +28,23 @@ public final class DdbGlobalTableMissingRegionRule implements Rule {
      * replica: the same template (or CDK construct) deployed once per Region, each stack with a
      * table of its own, rather than a Region left without data.
      */
-    private static Map<String, GlobalTable> ownTables(Topology topology, GlobalTable table, List<String> missing) {
-        Map<String, GlobalTable> out = new java.util.TreeMap<>();
+    private static Map<String, Resource> ownTables(Topology topology, GlobalTable table, List<String> missing) {
+        Map<String, Resource> out = new java.util.TreeMap<>();
+        Resource mine = table.table();
         for (String region : missing) {
-            topology.globalTables().stream()
-                    .filter(t -> !t.table().key().equals(table.table().key()))
-                    .filter(t -> t.table().logicalId().equals(table.table().logicalId())
-                            || t.table().displayName().equals(table.table().displayName()))
-                    .filter(t -> t.replicaRegions().contains(region))
-                    .findFirst().ifPresent(t -> out.put(region, t));
+            Optional<Resource> own = topology.globalTables().stream()
+                    .filter(t -> !t.table().key().equals(mine.key()) && sameTable(t.table(), mine))
+                    .filter(t -> t.replicaRegions().contains(region)).map(GlobalTable::table).findFirst();
+            // a single-Region AWS::DynamoDB::Table of the same id in that Region's stack counts too
+            own = own.or(() -> topology.resources("AWS::DynamoDB::Table").stream()
+                    .filter(t -> sameTable(t, mine) && t.region().equals(Optional.of(region))).findFirst());
+            own.ifPresent(t -> out.put(region, t));
         }
         return out;
+    }
+
+    private static boolean sameTable(Resource a, Resource b) {
+        return a.logicalId().equals(b.logicalId()) || a.displayName().equals(b.displayName());
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class DdbGlobalTableMissingRegionRule implements Rule {
             List<String> missing = topology.regionRoles().entrySet().stream()
                     .filter(e -> e.getValue() == RegionRole.ACTIVE).map(Map.Entry::getKey)
                     .filter(r -> !r.equals(region) && !replicas.contains(r)).sorted().toList();
-            Map<String, GlobalTable> ownTables = ownTables(topology, table, missing);
+            Map<String, Resource> ownTables = ownTables(topology, table, missing);
             List<String> without = missing.stream().filter(r -> !ownTables.containsKey(r)).toList();
             if (!without.isEmpty()) {
                 FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
@@ -77,8 +84,8 @@ public final class DdbGlobalTableMissingRegionRule implements Rule {
             }
             if (!ownTables.isEmpty()) {
                 List<String> regions = List.copyOf(ownTables.keySet());
-                String tables = ownTables.values().stream().map(t -> t.table().describe() + " of stack "
-                        + t.table().stack().name()).distinct().collect(java.util.stream.Collectors.joining(", "));
+                String tables = ownTables.values().stream().map(t -> "'" + t.displayName() + "' of stack "
+                        + t.stack().name()).distinct().collect(java.util.stream.Collectors.joining(", "));
                 // each Region having its own table is a design (one table per Region, as CDK apps
                 // that instantiate a table per Region stack do), not a missing copy: a warning
                 FindingBuilder finding = context.report(site, "Global table " + table.table().describe()
