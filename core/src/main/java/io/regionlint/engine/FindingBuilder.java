@@ -25,6 +25,7 @@ public final class FindingBuilder {
     private final TreeSet<String> regions = new TreeSet<>();
     private final List<Related> related = new ArrayList<>();
     private String key = "";
+    private Optional<Severity> severity = Optional.empty();
 
     FindingBuilder(RuleDescriptor rule, Site site, String message, Topology topology) {
         this.rule = rule;
@@ -57,9 +58,19 @@ public final class FindingBuilder {
         return this;
     }
 
+    /**
+     * Reports this finding at another severity than the rule's default: lower where the rule is
+     * less certain (a condition it could not evaluate) or the problem is smaller. A severity the
+     * user configures for the rule still applies to all of its findings.
+     */
+    public FindingBuilder severity(Severity findingSeverity) {
+        this.severity = Optional.of(findingSeverity);
+        return this;
+    }
+
     Finding build() {
         SourceRange range = site.range();
-        return new Finding(rule.id(), rule.name(), rule.severity(), Tokens.display(message),
+        return new Finding(rule.id(), rule.name(), severity.orElse(rule.severity()), Tokens.display(message),
                 Location.of(range, site.pointer()), site.resource().map(FindingBuilder::refOf), related,
                 List.copyOf(regions), fingerprint(), Optional.empty());
     }

@@ -55,9 +55,11 @@ public final class Linter {
         for (RuleDescriptor rule : toRun) {
             RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule));
             rule.rule().check(context);
-            Severity severity = selection.severity(rule);
+            // a configured severity applies to every finding; else each keeps the one its rule gave it
+            Optional<Severity> configured = selection.configuredSeverity(rule);
             for (FindingBuilder builder : context.reported()) {
-                Finding finding = builder.build().withSeverity(severity);
+                Finding raw = builder.build();
+                Finding finding = configured.map(raw::withSeverity).orElse(raw);
                 findings.add(suppressions.apply(finding));
             }
         }

@@ -34,12 +34,16 @@ final class RuleSelection {
     }
 
     Severity severity(RuleDescriptor rule) {
+        return configuredSeverity(rule).orElse(rule.severity());
+    }
+
+    /** The severity the command line or the project file sets for the rule, if either does. */
+    Optional<Severity> configuredSeverity(RuleDescriptor rule) {
         Optional<String> cli = longest(List.copyOf(request.severities().keySet()), rule.id());
         if (cli.isPresent()) {
-            return request.severities().get(cli.get());
+            return Optional.of(request.severities().get(cli.get()));
         }
-        return setting(rule).flatMap(ProjectFile.RuleSetting::severity).flatMap(Severity::parse)
-                .orElse(rule.severity());
+        return setting(rule).flatMap(ProjectFile.RuleSetting::severity).flatMap(Severity::parse);
     }
 
     Map<String, Object> options(RuleDescriptor rule) {

@@ -226,8 +226,10 @@ final class Linker {
         for (Resource role : roles) {
             List<PolicyStatement> trust = role.properties().get("AssumeRolePolicyDocument")
                     .flatMap(d -> PolicyDocuments.statements(role, d)).orElse(List.of());
+            boolean documentsComplete = complete.get(role.key());
+            boolean statementsKnown = statements.get(role.key()).stream().allMatch(PolicyStatement::known);
             out.put(role.key(), new RolePermissions(role, statements.get(role.key()), trust,
-                    complete.get(role.key())));
+                    documentsComplete && statementsKnown, documentsComplete));
         }
         return out;
     }
@@ -256,11 +258,6 @@ final class Linker {
             complete.put(role.key(), false);
             return;
         }
-        for (PolicyStatement s : parsed.get()) {
-            statements.get(role.key()).add(s);
-            if (!s.known()) {
-                complete.put(role.key(), false);
-            }
-        }
+        statements.get(role.key()).addAll(parsed.get()); // unknown values are judged per statement
     }
 }

@@ -47,6 +47,40 @@ final class PolicyDocuments {
         return Optional.of(out);
     }
 
+    /** Where each resource type keeps its policy documents: a property, or a list of maps holding one. */
+    private static final Map<String, List<String>> DOCUMENTS = Map.ofEntries(
+            Map.entry("AWS::IAM::Role", List.of("Policies[].PolicyDocument", "AssumeRolePolicyDocument")),
+            Map.entry("AWS::IAM::User", List.of("Policies[].PolicyDocument")),
+            Map.entry("AWS::IAM::Group", List.of("Policies[].PolicyDocument")),
+            Map.entry("AWS::IAM::Policy", List.of("PolicyDocument")),
+            Map.entry("AWS::IAM::ManagedPolicy", List.of("PolicyDocument")),
+            Map.entry("AWS::IAM::RolePolicy", List.of("PolicyDocument")),
+            Map.entry("AWS::IAM::UserPolicy", List.of("PolicyDocument")),
+            Map.entry("AWS::IAM::GroupPolicy", List.of("PolicyDocument")),
+            Map.entry("AWS::S3::BucketPolicy", List.of("PolicyDocument")),
+            Map.entry("AWS::KMS::Key", List.of("KeyPolicy")),
+            Map.entry("AWS::SecretsManager::ResourcePolicy", List.of("ResourcePolicy")),
+            Map.entry("AWS::DynamoDB::Table", List.of("ResourcePolicy.PolicyDocument")));
+
+    static List<PolicyStatement> declaredBy(Resource resource) {
+        List<PolicyStatement> out = new ArrayList<>();
+        for (String place : DOCUMENTS.getOrDefault(resource.type(), List.of())) {
+            List<Value> documents = new ArrayList<>();
+            if (place.startsWith("Policies[].")) {
+                Optional<Value> policies = resource.properties().get("Policies");
+                if (policies.isPresent() && policies.get() instanceof ListValue list) {
+                    list.items().forEach(p -> p.at("PolicyDocument").ifPresent(documents::add));
+                }
+            } else {
+                resource.properties().at(place.split("\\.")).ifPresent(documents::add);
+            }
+            for (Value document : documents) {
+                statements(resource, document).ifPresent(out::addAll);
+            }
+        }
+        return out;
+    }
+
     private static PolicyStatement statementOf(Resource owner, MapValue s) {
         boolean known = true;
         boolean allow = s.textAt("Effect").map("Allow"::equals).orElse(false);

@@ -17,6 +17,7 @@ import io.regionlint.model.RolePermissions;
 import io.regionlint.model.Tokens;
 import io.regionlint.model.Topology;
 import io.regionlint.model.Value;
+import io.regionlint.rules.facts.IamActions;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * RL5006: the role S3 assumes to replicate lacks a permission replication needs. One finding per
- * missing action per role, naming every bucket or key it is missing on; silent for a role whose
- * permissions are not all known (an AWS managed policy, an unresolved document).
+ * missing action per role, naming every bucket or key it is missing on. Silent for a role whose
+ * policies are not all known (an AWS managed policy, an unresolved document, an unknown action).
+ * Where only resources are unknown (ARNs built from an account id that was not given), an action
+ * that no statement names is still missing, whatever the ARNs turn out to be.
  */
 @RuleInfo(id = "RL5006", summary = "A replication role is not allowed an action S3 replication needs",
         severity = Severity.ERROR, category = "iam", since = "0.1.0")
@@ -49,17 +52,23 @@ public final class ReplicationRoleInsufficientRule implements Rule {
         Topology topology = ctx.topology();
         for (ReplicationRoles.Use use : ReplicationRoles.of(topology)) {
             Optional<RolePermissions> permissions = topology.permissions(use.role());
-            if (permissions.isEmpty() || !permissions.get().complete() || hasUnknownEffect(permissions.get())) {
+            if (permissions.isEmpty() || !permissions.get().actionsComplete() || hasUnknownEffect(permissions.get())) {
                 continue; // an absent permission may be granted where we cannot see
             }
-            Grants grants = new Grants(topology, permissions.get());
+            // with unknown resources, only an action named nowhere is certainly missing
+            boolean anywhere = !permissions.get().complete();
+            Grants grants = new Grants(topology, permissions.get(), anywhere);
             Map<String, Missing> missing = new LinkedHashMap<>();
             for (ReplicationRule rule : use.rules()) {
                 if (rule.enabled()) {
-                    checkRule(rule, grants, missing);
+                    if (anywhere) {
+                        checkActionsNamed(rule, grants, missing);
+                    } else {
+                        checkRule(rule, grants, missing);
+                    }
                 }
             }
-            missing.forEach((action, m) -> report(ctx, use, action, m));
+            missing.forEach((action, m) -> report(ctx, use, permissions.get(), action, m, anywhere));
         }
     }
 
@@ -70,25 +79,49 @@ public final class ReplicationRoleInsufficientRule implements Rule {
 
     // ---- what one replication rule needs ----------------------------------------------------
 
+    /**
+     * The actions a rule needs that no Allow statement of the role names at all, for a role whose
+     * statements hold unknown resources: these are missing whichever ARNs the unknowns become.
+     */
+    private static void checkActionsNamed(ReplicationRule rule, Grants grants, Map<String, Missing> missing) {
+        List<String> needed = new java.util.ArrayList<>(SOURCE_BUCKET_ACTIONS);
+        needed.addAll(SOURCE_OBJECT_ACTIONS);
+        needed.addAll(DESTINATION_OBJECT_ACTIONS);
+        for (String action : needed) {
+            if (!grants.allowedSomewhere(action)) {
+                missing(missing, action, rule);
+            }
+        }
+        if (sourceKmsKey(rule.source()).isPresent() && !grants.allowedSomewhere(DECRYPT)) {
+            missing(missing, DECRYPT, rule);
+        }
+        Optional<Value> replicaKey = rule.rule().at("Destination", "EncryptionConfiguration", "ReplicaKmsKeyID");
+        if (sourceKmsKey(rule.source()).isPresent() && replicaKey.isPresent() && !grants.allowedSomewhere(ENCRYPT)) {
+            missing(missing, ENCRYPT, rule);
+        }
+    }
+
     private static void checkRule(ReplicationRule rule, Grants grants, Map<String, Missing> missing) {
         String source = ReplicationRoles.bucketArn(rule.source());
         for (String action : SOURCE_BUCKET_ACTIONS) {
             if (!grants.allowed(action, source)) {
-                missing(missing, action, rule).on.add(source);
+                missing(missing, action, rule).on.add(arnLabel(source, Optional.of(rule.source()), ""));
             }
         }
         Optional<String> prefix = prefix(rule);
         if (prefix.isPresent()) {
             for (String action : SOURCE_OBJECT_ACTIONS) {
                 if (!grants.allowed(action, source + "/" + prefix.get() + PROBE_OBJECT)) {
-                    missing(missing, action, rule).on.add(source + "/" + prefix.get() + "*");
+                    missing(missing, action, rule).on.add(arnLabel(source, Optional.of(rule.source()),
+                            "/" + prefix.get() + "*"));
                 }
             }
             Optional<String> destination = ReplicationRoles.destinationArn(rule);
             if (destination.isPresent()) {
                 for (String action : DESTINATION_OBJECT_ACTIONS) {
                     if (!grants.allowed(action, destination.get() + "/" + prefix.get() + PROBE_OBJECT)) {
-                        missing(missing, action, rule).on.add(destination.get() + "/" + prefix.get() + "*");
+                        missing(missing, action, rule).on.add(arnLabel(destination.get(), rule.destination(),
+                                "/" + prefix.get() + "*"));
                     }
                 }
             }
@@ -108,7 +141,7 @@ public final class ReplicationRoleInsufficientRule implements Rule {
         }
         Optional<String> account = rule.source().stack().account();
         if (!grants.allowedOnKey(DECRYPT, sourceKey.get(), rule.source().region(), account)) {
-            missing(missing, DECRYPT, rule).on.add(sourceKey.get().label("the source bucket's AWS managed key aws/s3"));
+            missing(missing, DECRYPT, rule).on.add(quote(sourceKey.get().label("the source bucket's AWS managed key aws/s3")));
         }
         Optional<Value> replicaKey = rule.rule().at("Destination", "EncryptionConfiguration", "ReplicaKmsKeyID");
         if (replicaKey.isEmpty() || replicaKey.get().text().isEmpty()) {
@@ -117,7 +150,7 @@ public final class ReplicationRoleInsufficientRule implements Rule {
         KmsKey key = new KmsKey(replicaKey.get().text());
         Optional<String> region = rule.destination().flatMap(Resource::region);
         if (!grants.allowedOnKey(ENCRYPT, key, region, account)) {
-            missing(missing, ENCRYPT, rule).on.add(key.label("the replica key"));
+            missing(missing, ENCRYPT, rule).on.add(quote(key.label("the replica key")));
         }
     }
 
@@ -155,6 +188,30 @@ public final class ReplicationRoleInsufficientRule implements Rule {
 
     // ---- reporting --------------------------------------------------------------------------
 
+    /**
+     * How a message names a bucket ARN (plus a suffix such as {@code /logs/*}) so that the user
+     * can write it: the literal ARN where the bucket's name is known, else the expression that
+     * gives it in the template ({@code !GetAtt Source.Arn}, {@code !Sub '${Source.Arn}/logs/*'}),
+     * never the logical id dressed up as a bucket name.
+     */
+    static String arnLabel(String arn, Optional<Resource> bucket, String suffix) {
+        if (!Tokens.containsToken(arn)) {
+            return "'" + arn + suffix + "'";
+        }
+        if (bucket.isEmpty()) {
+            return "the objects of the destination bucket";
+        }
+        Resource b = bucket.get();
+        String expression = suffix.isEmpty() ? "!GetAtt " + b.logicalId() + ".Arn"
+                : "!Sub '${" + b.logicalId() + ".Arn}" + suffix + "'";
+        return expression + " (bucket '" + b.logicalId() + "' of stack '" + b.stack().name()
+                + "', whose name CloudFormation generates)";
+    }
+
+    private static String quote(String text) {
+        return text.startsWith("the ") ? text : "'" + text + "'";
+    }
+
     /** What one action is missing on, and which rules need it. */
     private static final class Missing {
         final Set<String> on = new LinkedHashSet<>();
@@ -167,20 +224,35 @@ public final class ReplicationRoleInsufficientRule implements Rule {
         return m;
     }
 
-    private static void report(RuleContext ctx, ReplicationRoles.Use use, String action, Missing m) {
+    private static void report(RuleContext ctx, ReplicationRoles.Use use, RolePermissions permissions, String action,
+                               Missing m, boolean anywhere) {
         Resource role = use.role();
         Site site = role.properties().get("Policies").map(v -> Site.of(role, v)).orElseGet(() -> Site.of(role));
         String sources = m.rules.values().stream().map(r -> r.source().describe()).distinct()
                 .collect(Collectors.joining(", "));
-        String on = m.on.stream().map(t -> t.startsWith("the ") ? t : "'" + t + "'")
-                .collect(Collectors.joining(" and "));
+        String on = anywhere ? "any resource: no statement of its policies names it (some of their ARNs are not "
+                + "known, but no ARN makes up for a missing action)" : String.join(" and ", m.on);
         FindingBuilder finding = ctx.report(site, "Replication role " + role.describe() + " is not allowed " + action
                 + " on " + on + ", which replicating from " + sources + " needs; allow it in one of the role's "
-                + "policies").key(action);
+                + "policies" + misspelt(permissions, action)).key(action);
         for (ReplicationRule rule : m.rules.values()) {
             finding.related(rule.source(), Optional.of(rule.destinationValue()), "replication rule " + rule.label()
                     + " of " + rule.source().describe() + " uses this role");
         }
+    }
+
+    /** Names the role's entries that look like the action but are no IAM action (RL5009 reports them). */
+    private static String misspelt(RolePermissions permissions, String action) {
+        List<String> near = permissions.statements().stream().filter(PolicyStatement::allow)
+                .flatMap(s -> s.actions().stream())
+                .filter(a -> IamActions.exists(a).equals(Optional.of(false)))
+                .filter(a -> IamActions.nearest(a).map(action::equalsIgnoreCase).orElse(false))
+                .distinct().toList();
+        if (near.isEmpty()) {
+            return "";
+        }
+        return " (the policies name " + near.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "))
+                + ", which is not an IAM action)";
     }
 
     // ---- what the role is granted -----------------------------------------------------------
@@ -209,10 +281,13 @@ public final class ReplicationRoleInsufficientRule implements Rule {
     private static final class Grants {
         private final Topology topology;
         private final RolePermissions permissions;
+        /** True when statements with unknown resources count as granting their actions somewhere. */
+        private final boolean resourcesUnknown;
 
-        Grants(Topology topology, RolePermissions permissions) {
+        Grants(Topology topology, RolePermissions permissions, boolean resourcesUnknown) {
             this.topology = topology;
             this.permissions = permissions;
+            this.resourcesUnknown = resourcesUnknown;
         }
 
         boolean allowed(String action, String arn) {
@@ -223,8 +298,8 @@ public final class ReplicationRoleInsufficientRule implements Rule {
 
         /** True when some Allow statement grants the action on any resource. */
         boolean allowedSomewhere(String action) {
-            return permissions.statements().stream().anyMatch(s -> s.allow() && s.known() && s.coversAction(action)
-                    && (s.notResource() || !s.resources().isEmpty()));
+            return permissions.statements().stream().anyMatch(s -> s.allow() && (s.known() || resourcesUnknown)
+                    && s.coversAction(action) && (s.notResource() || !s.resources().isEmpty() || !s.known()));
         }
 
         /**

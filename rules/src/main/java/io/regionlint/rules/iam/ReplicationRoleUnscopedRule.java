@@ -1,5 +1,6 @@
 package io.regionlint.rules.iam;
 
+import io.regionlint.engine.FindingBuilder;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -9,6 +10,7 @@ import io.regionlint.model.IamPatterns;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.PolicyStatement;
+import io.regionlint.model.ReplicationRule;
 import io.regionlint.model.Resource;
 import io.regionlint.model.RolePermissions;
 import io.regionlint.model.StackInstance;
@@ -115,47 +117,119 @@ public final class ReplicationRoleUnscopedRule implements Rule {
         }
         List<String> problems = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
+        boolean certain = false;
         if (coversService(s, "s3")) {
+            ConditionScope scope = ConditionScope.forS3(s);
+            String accounts = scope.accounts().isEmpty() ? "" : " (in account " + String.join(" or ",
+                    scope.accounts()) + " only, by its ResourceAccount condition)";
+            int before = problems.size();
             if (s.notResource() && s.coversResource(probeBucket(use))) {
-                problems.add("is allowed S3 actions on every bucket except " + quoted(s.resources()) + " (NotResource)");
+                problems.add("is allowed S3 actions on every bucket except " + quoted(s.resources()) + " (NotResource)"
+                        + accounts + scope.unlessNotEvaluated());
             } else {
                 List<String> wide = s.notResource() ? List.of()
                         : s.resources().stream().filter(r -> s3Unscoped(r, use, loadedBuckets)).toList();
                 if (!wide.isEmpty()) {
-                    problems.add("is allowed S3 actions on " + quoted(wide) + ", which reaches buckets other than "
-                            + "the ones it replicates between (" + quoted(use.bucketArns()) + ")");
+                    problems.add("is allowed S3 actions on " + quoted(wide) + accounts + ", which reaches buckets "
+                            + "other than the ones it replicates between (" + quoted(use.bucketArns()) + ")"
+                            + scope.unlessNotEvaluated());
                 }
             }
-            if (!problems.isEmpty()) {
+            if (problems.size() > before) {
                 fixes.add("name only those bucket ARNs and their objects (ARN + '/*') under Resource");
+                certain |= scope.notEvaluated().isEmpty();
             }
         }
         if (coversService(s, "kms") && !s.hasConditionKey("kms:ViaService")) {
             Set<String> keyRegions = regions(use, regions);
-            int before = problems.size();
+            List<String> wide;
             if (s.notResource()) {
-                if (keyRegions.stream().anyMatch(region -> s.coversResource(probeKey(use, region)))) {
-                    problems.add("is allowed KMS actions on every key except " + quoted(s.resources())
-                            + " (NotResource) without a kms:ViaService condition");
-                }
+                wide = keyRegions.stream().anyMatch(region -> s.coversResource(probeKey(use, region)))
+                        ? List.of("every key except " + quoted(s.resources()) + " (NotResource)") : List.of();
             } else {
-                List<String> wide = s.resources().stream().filter(r -> keyRegions.stream()
-                        .anyMatch(region -> IamPatterns.matches(r, probeKey(use, region)))).toList();
-                if (!wide.isEmpty()) {
-                    problems.add("is allowed KMS actions on every key (" + quoted(wide)
-                            + ") without a kms:ViaService condition");
-                }
+                wide = s.resources().stream().filter(r -> keyRegions.stream()
+                        .anyMatch(region -> IamPatterns.matches(r, probeKey(use, region)))).map(r -> "'" + r + "'")
+                        .toList();
             }
-            if (problems.size() > before) {
-                fixes.add("name the source and replica key ARNs, or add a kms:ViaService condition "
-                        + "(s3.REGION.amazonaws.com)");
+            if (!wide.isEmpty()) {
+                KmsReach reach = kmsReach(use, s, String.join(", ", wide));
+                reach.problem().ifPresent(problems::add);
+                reach.fix().ifPresent(fixes::add);
+                certain |= reach.problem().isPresent() && reach.certain();
             }
         }
         if (!problems.isEmpty() && firstReport(reported, s, at.get(), "resource")) {
             report(ctx, use, s, at.get(), "resource", role(use) + " " + String.join(" and ", problems) + " "
-                    + by(use, s) + "; " + String.join(", and ", fixes));
+                    + by(use, s) + "; " + String.join(", and ", fixes))
+                    .severity(certain ? Severity.ERROR : Severity.WARNING);
         }
     }
+
+    /**
+     * What a KMS statement whose resources match every key really reaches once its conditions are
+     * read. Without conditions, or with only ones that do not narrow the keys, it is every key of
+     * the account: certain, an error. Limited by alias or encryption context, it is any key (in
+     * any account) that passes them: broader than replication needs, a warning naming the
+     * tighter Resource. Limited to other accounts by aws:ResourceAccount, it is like naming those
+     * accounts' keys, which this rule accepts. A test not evaluated makes the finding uncertain.
+     *
+     * @param certain true when nothing left unevaluated could narrow the statement
+     */
+    private record KmsReach(Optional<String> problem, Optional<String> fix, boolean certain) {
+    }
+
+    private static KmsReach kmsReach(ReplicationRoles.Use use, PolicyStatement s, String wide) {
+        ConditionScope scope = ConditionScope.forKms(s);
+        Optional<String> ownAccount = use.role().stack().account();
+        String notes = scope.notes().isEmpty() ? "" : " (" + String.join("; ", scope.notes()) + ")";
+        String accounts = "";
+        if (!scope.accounts().isEmpty()) {
+            if (ownAccount.isPresent() && !scope.accounts().contains(ownAccount.get())) {
+                return new KmsReach(Optional.empty(), Optional.empty(), true); // other accounts' keys only
+            }
+            accounts = " of account " + String.join(" or ", scope.accounts()) + " (aws:ResourceAccount)";
+        }
+        if (!scope.narrowings().isEmpty()) {
+            String where = accounts.isEmpty() ? ", in any account," : accounts + ",";
+            return new KmsReach(Optional.of("is allowed KMS actions on any key" + where + " "
+                    + String.join(" and ", scope.narrowings()) + " (Resource " + wide + ")"
+                    + scope.unlessNotEvaluated() + notes),
+                    Optional.of("name the keys themselves under Resource (" + replicaKeyResources(use)
+                            + ") instead of '*' with an alias or context condition"), false);
+        }
+        String every = accounts.isEmpty() ? "every key" : "every key" + accounts;
+        return new KmsReach(Optional.of("is allowed KMS actions on " + every + " (" + wide
+                + ") without a kms:ViaService condition" + scope.unlessNotEvaluated() + notes),
+                Optional.of("name the source and replica key ARNs, or add a kms:ViaService condition "
+                        + "(s3.REGION.amazonaws.com)"), scope.notEvaluated().isEmpty());
+    }
+
+    /**
+     * The Resource that names the keys the role's replication rules use: a replica key's ARN as
+     * written; for an alias ARN, the keys of that alias's account and Region (the source account
+     * cannot know a destination key's id, which is why the alias condition is used).
+     */
+    private static String replicaKeyResources(ReplicationRoles.Use use) {
+        Set<String> out = new TreeSet<>();
+        for (ReplicationRule rule : use.rules()) {
+            Optional<String> key = rule.rule().at("Destination", "EncryptionConfiguration", "ReplicaKmsKeyID")
+                    .flatMap(Value::text).filter(t -> !io.regionlint.model.Tokens.containsToken(t));
+            if (key.isEmpty()) {
+                continue;
+            }
+            Matcher arn = KMS_ARN.matcher(key.get());
+            if (arn.matches()) {
+                out.add(arn.group(2).equals("key") ? key.get() : arn.group(1) + ":key/*");
+            }
+        }
+        if (out.isEmpty()) {
+            return "the replica key's ARN, or arn:" + use.role().partition()
+                    + ":kms:REGION:DESTINATION-ACCOUNT:key/* for the destination account's keys";
+        }
+        return quoted(out);
+    }
+
+    private static final Pattern KMS_ARN = Pattern.compile("(arn:[^:]+:kms:[^:]+:\\d{12}):(key|alias)/.+");
 
     /**
      * True when the pattern matches every bucket, or is a wildcard that matches a loaded bucket
@@ -281,13 +355,14 @@ public final class ReplicationRoleUnscopedRule implements Rule {
                 + s.resources() + "|" + s.value("Principal").map(Value::source).map(n -> n.pointer()).orElse(""));
     }
 
-    private static void report(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s, Value at, String kind,
-                               String message) {
-        var finding = ctx.report(Site.of(s.owner(), at), message)
+    private static FindingBuilder report(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s, Value at,
+                                         String kind, String message) {
+        FindingBuilder finding = ctx.report(Site.of(s.owner(), at), message)
                 .key(kind + "|" + s.actions() + "|" + s.resources());
         if (!s.owner().key().equals(use.role().key())) {
             finding.related(use.role(), Optional.empty(), "the replication role this policy is attached to");
         }
+        return finding;
     }
 
     private static String role(ReplicationRoles.Use use) {

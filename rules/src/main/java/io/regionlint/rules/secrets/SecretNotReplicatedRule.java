@@ -1,5 +1,6 @@
 package io.regionlint.rules.secrets;
 
+import io.regionlint.engine.FindingBuilder;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -7,6 +8,9 @@ import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.Resource;
 import io.regionlint.rules.Prose;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * RL5007: a secret read in a Region where it does not exist. A dynamic reference by name, or an
@@ -20,9 +24,19 @@ public final class SecretNotReplicatedRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        // one resource reading the same secret the same way twice (a database's user name and
+        // password from one secret) misses one replica: one finding, the other reads related
+        Map<String, FindingBuilder> reported = new HashMap<>();
         for (SecretReads.Read read : SecretReads.outOfRegion(context.topology())) {
             if (read.kind() == SecretReads.Kind.ARN && read.targetExists()) {
                 continue; // works across Regions: RL5008
+            }
+            String once = read.use().user().key() + "|" + read.secret().key() + "|" + read.reader() + "|" + read.kind()
+                    + "|" + read.target();
+            FindingBuilder first = reported.get(once);
+            if (first != null) {
+                first.related(read.use().user(), Optional.of(read.use().at()), "reads the same secret here too");
+                continue;
             }
             Resource secret = read.secret();
             Resource user = read.use().user();
@@ -41,9 +55,9 @@ public final class SecretNotReplicatedRule implements Rule {
                         ? " (a replica's ARN is the primary's with the Region swapped, so this ARN then names it)"
                         : " and read the replica's ARN there");
             };
-            context.report(Site.of(user, read.use().at()), message)
+            reported.put(once, context.report(Site.of(user, read.use().at()), message)
                     .related(secret, secret.properties().get("ReplicaRegions"), "the secret, with no replica in "
-                            + read.reader());
+                            + read.reader()));
         }
     }
 }
