@@ -85,25 +85,33 @@ final class SarifReport {
      * GitHub code scanning would reject it.
      */
     static void write(LintResult result, ReportContext context, Writer out) throws IOException {
-        int results = result.findings().size();
-        if (results > GITHUB_MAX_RESULTS) {
-            throw new LimitExceeded(String.format(java.util.Locale.ROOT, "%,d results exceed GitHub code scanning's"
-                    + " limit of %,d results per run, so the upload would be rejected; %s", results,
-                    GITHUB_MAX_RESULTS, ADVICE));
-        }
+        checkResults(result.findings().size());
         java.io.StringWriter buffer = new java.io.StringWriter();
         JsonGenerator gen = JsonOutput.open(buffer);
         new SarifReport(result, context, gen).write();
         JsonOutput.close(gen, buffer);
         String text = buffer.toString();
-        long gzipped = gzippedSize(text);
+        checkGzippedSize(gzippedSize(text));
+        out.write(text);
+        out.flush();
+    }
+
+    /** Refuses a run with more results than GitHub code scanning accepts. */
+    static void checkResults(int results) throws LimitExceeded {
+        if (results > GITHUB_MAX_RESULTS) {
+            throw new LimitExceeded(String.format(java.util.Locale.ROOT, "%,d results exceed GitHub code scanning's"
+                    + " limit of %,d results per run, so the upload would be rejected; %s", results,
+                    GITHUB_MAX_RESULTS, ADVICE));
+        }
+    }
+
+    /** Refuses a log larger, gzip-compressed, than GitHub code scanning accepts. */
+    static void checkGzippedSize(long gzipped) throws LimitExceeded {
         if (gzipped > GITHUB_MAX_GZIPPED_BYTES) {
             throw new LimitExceeded(String.format(java.util.Locale.ROOT, "the SARIF log is %,d bytes gzip-compressed,"
                     + " above GitHub code scanning's limit of %,d bytes (10 MB), so the upload would be rejected; %s",
                     gzipped, GITHUB_MAX_GZIPPED_BYTES, ADVICE));
         }
-        out.write(text);
-        out.flush();
     }
 
     private static final String ADVICE = "lint fewer stacks per SARIF file (one upload with its own category per"
@@ -285,9 +293,9 @@ final class SarifReport {
         gen.writeObjectFieldStart("partialFingerprints");
         // GitHub keys alerts on this one only; left out, upload-sarif hashes the source line, and
         // the same line deployed to two Regions would become one alert
+        gen.writeStringField(FINGERPRINT_KEY, f.fingerprint());
         int occurrence = occurrences.merge(f.fingerprint(), 1, Integer::sum);
         gen.writeStringField(LINE_HASH_KEY, f.fingerprint() + ":" + occurrence);
-        gen.writeStringField(FINGERPRINT_KEY, f.fingerprint());
         gen.writeEndObject();
         if (f.baselineState().isPresent()) {
             gen.writeStringField("baselineState", f.baselineState().get().label());
