@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -95,7 +96,9 @@ public record Baseline(List<Entry> entries) {
     public void write(Writer out) throws IOException {
         try (JsonGenerator gen = JSON.createGenerator(out)) {
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator(""));
+            printer.indentObjectsWith(new DefaultIndenter("  ", "\n"));
             printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
             gen.setPrettyPrinter(printer);
             gen.writeStartObject();
