@@ -33,8 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SarifReportTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Where {@code npm install --prefix /tmp/sarif @microsoft/sarif-multitool} puts the tool. */
-    private static final Path MULTITOOL_HOME = Path.of("/tmp/sarif/node_modules/@microsoft");
+    /**
+     * Where {@code npm install --prefix /tmp/sarif @microsoft/sarif-multitool} puts the tool;
+     * {@code -Dregionlint.multitoolHome=DIR} points elsewhere.
+     */
+    private static final Path MULTITOOL_HOME = Path.of(System.getProperty("regionlint.multitoolHome",
+            "/tmp/sarif/node_modules/@microsoft"));
 
     private static JsonNode sarif(Path base) throws IOException {
         return MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, SampleResults.mixed(),
