@@ -56,6 +56,10 @@ import picocli.CommandLine.Spec;
             "  regionlint check templates/ --regions us-east-1,eu-west-1 \\",
             "      --format sarif --output regionlint.sarif",
             "",
+            "  # In CI: fail only on findings that are not in the baseline; a summary for the job page",
+            "  regionlint check . --baseline .regionlint-baseline.json --format sarif --output regionlint.sarif \\",
+            "      --format markdown --output \"$GITHUB_STEP_SUMMARY\"",
+            "",
             "  # Fail on warnings too; text on the terminal and JSON in a file",
             "  regionlint check app.yaml --regions us-east-1,us-west-2 --parameter Env=prod \\",
             "      --fail-on warning --format text --format json --output regionlint.json"})
@@ -80,6 +84,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private ReportOptions reports;
+
+    @Mixin
+    private BaselineOption baseline;
 
     @Mixin
     private ColorOption color;
@@ -118,16 +125,25 @@ final class CheckCommand implements Callable<Integer> {
                     + "give template files or folders, or --config FILE");
         }
         return new LintRequest(inputs, configFile, topology.regions(), topology.parameters(), topology.account(),
-                rules.include(), rules.exclude(), rules.severities(), environment.workingDir(), Limits.DEFAULT);
+                rules.include(), rules.exclude(), rules.severities(), environment.workingDir(), Limits.DEFAULT)
+                .withBaseline(baseline.file(environment), true);
     }
 
     /** Writes one report; returns what went wrong if its file could not be written. */
     private Optional<String> write(ReportTarget target, LintResult result, Environment environment) {
         boolean colored = target.toStdout() && target.format() == ReportFormat.TEXT && color.colorAllowed(environment);
-        ReportContext context = new ReportContext(ReportContext.currentVersion(), colored, environment.workingDir());
+        ReportContext context = new ReportContext(ReportContext.currentVersion(), colored, environment.workingDir(),
+                ReportContext.githubLinkBase(environment.variables()));
+        PrintWriter err = spec.commandLine().getErr();
+        new Reporter().warnings(target.format(), result).forEach(w -> err.println("regionlint: warning: " + w));
+        err.flush();
         if (target.toStdout()) {
             PrintWriter out = spec.commandLine().getOut();
-            writeReport(target, result, context, out);
+            try {
+                writeReport(target, result, context, out);
+            } catch (UncheckedIOException e) {
+                return Optional.of("cannot write the " + target.describe() + ": " + reason(e));
+            }
             out.flush();
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code text}, {@code json} or {@code sarif} (any case) as a {@link ReportFormat}. */
+/** Reads {@code text}, {@code json}, {@code sarif} or {@code markdown} (any case) as a {@link ReportFormat}. */
 public final class ReportFormatConverter implements ITypeConverter<ReportFormat> {
 
     static final String CHOICES = Arrays.stream(ReportFormat.values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT))

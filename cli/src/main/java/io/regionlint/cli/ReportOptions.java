@@ -22,8 +22,8 @@ public final class ReportOptions {
     static final String STDOUT = "-";
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = ReportFormatConverter.class,
-            description = "Report format: text, json or sarif (default: text); repeatable, the n-th --format "
-                    + "is written to the n-th --output.")
+            description = "Report format: text, json, sarif or markdown (default: text); repeatable, the n-th "
+                    + "--format is written to the n-th --output.")
     List<ReportFormat> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FILE",

@@ -14,16 +14,24 @@ import java.util.Optional;
  * @param regions every Region of the system and its role, in file order
  * @param rules rule settings by id or id prefix
  * @param cdk {@code topology.cdk}: a CDK cloud assembly folder whose stacks join the topology
+ * @param baseline {@code baseline}: the baseline file, resolved against the project file's folder
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                           List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
-                          Optional<CdkDecl> cdk) {
+                          Optional<CdkDecl> cdk, Optional<Path> baseline) {
 
     public ProjectFile {
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         stacks = List.copyOf(stacks);
         rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** A project without a baseline. */
+    public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                       List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
+                       Optional<CdkDecl> cdk) {
+        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, Optional.empty());
     }
 
     /** A project without a cloud assembly. */
@@ -56,7 +64,17 @@ public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<S
                               Map<String, Object> options) {
     }
 
-    /** One entry of {@code suppressions}. */
-    public record SuppressionDecl(String rule, Optional<String> resource, String reason, Optional<LocalDate> expires) {
+    /**
+     * One entry of {@code suppressions}.
+     *
+     * @param declaredAt the entry in the project file, where expired and unused suppressions are reported
+     */
+    public record SuppressionDecl(String rule, Optional<String> resource, String reason, Optional<LocalDate> expires,
+                                  SourceRange declaredAt) {
+
+        /** An entry whose place is not known (built in code rather than read). */
+        public SuppressionDecl(String rule, Optional<String> resource, String reason, Optional<LocalDate> expires) {
+            this(rule, resource, reason, expires, SourceRange.fileStart(".regionlint.yaml"));
+        }
     }
 }

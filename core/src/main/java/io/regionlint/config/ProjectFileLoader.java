@@ -83,10 +83,32 @@ public final class ProjectFileLoader {
             Node at = locate(root, message.getInstanceLocation());
             errors.add(InputError.at(at.range(), "project file: " + describe(message)));
         }
+        if (errors.isEmpty()) {
+            errors.addAll(impossibleDates((MapNode) root));
+        }
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
         return new Result(Optional.of(read((MapNode) root, file.toAbsolutePath().getParent())), List.of());
+    }
+
+    /**
+     * The schema checks the shape of {@code expires} (YYYY-MM-DD) but not the calendar: a day such
+     * as 2027-02-30 would otherwise be dropped and the suppression would never expire.
+     */
+    private static List<InputError> impossibleDates(MapNode root) {
+        List<InputError> errors = new ArrayList<>();
+        Optional<Node> list = root.get("suppressions");
+        if (list.isPresent() && list.get() instanceof ListNode items) {
+            for (Node item : items.items()) {
+                Optional<Node> expires = ((MapNode) item).get("expires");
+                if (expires.isPresent() && date(text(expires.get())).isEmpty()) {
+                    errors.add(InputError.at(expires.get().range(), "project file: suppressions: expires '"
+                            + text(expires.get()) + "' is not a day of the calendar; write YYYY-MM-DD"));
+                }
+            }
+        }
+        return errors;
     }
 
     private static List<ValidationMessage> sorted(java.util.Set<ValidationMessage> messages) {
@@ -182,10 +204,12 @@ public final class ProjectFileLoader {
                 MapNode s = (MapNode) item;
                 suppressions.add(new ProjectFile.SuppressionDecl(text(s.get("rule").orElseThrow()),
                         s.get("resource").map(ProjectFileLoader::text), text(s.get("reason").orElseThrow()),
-                        s.get("expires").map(ProjectFileLoader::text).flatMap(ProjectFileLoader::date)));
+                        s.get("expires").map(ProjectFileLoader::text).flatMap(ProjectFileLoader::date), s.range()));
             }
         }
-        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions, cdk);
+        Optional<Path> baseline = root.get("baseline").filter(ScalarNode.class::isInstance)
+                .map(n -> dir.resolve(text(n)).normalize());
+        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions, cdk, baseline);
     }
 
     private static Optional<LocalDate> date(String text) {

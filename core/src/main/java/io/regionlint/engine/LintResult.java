@@ -2,13 +2,15 @@ package io.regionlint.engine;
 
 import io.regionlint.load.InputError;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a run found: findings sorted by file, line, column and rule id; input errors sorted by
- * file and line; the rules that ran; counts.
+ * file and line; the rules that ran; counts; and, when a baseline was used, how the findings
+ * compare with it.
  */
 public record LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
-                         Summary summary) {
+                         Summary summary, Optional<BaselineComparison> baseline) {
 
     public LintResult {
         findings = List.copyOf(findings);
@@ -16,9 +18,26 @@ public record LintResult(List<Finding> findings, List<InputError> errors, List<R
         rulesRun = List.copyOf(rulesRun);
     }
 
-    /** Counts for the report footer. */
+    /** A result of a run without a baseline. */
+    public LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
+                      Summary summary) {
+        this(findings, errors, rulesRun, summary, Optional.empty());
+    }
+
+    /**
+     * Counts for the report footer. Errors, warnings and notes count the findings that are neither
+     * suppressed nor in the baseline.
+     *
+     * @param suppressed findings suppressed in a template or the project file
+     * @param baselined findings suppressed because the baseline holds them
+     */
     public record Summary(int files, int stacks, int resources, int errors, int warnings, int notes,
-                          int suppressed) {
+                          int suppressed, int baselined) {
+
+        /** Counts of a run without a baseline. */
+        public Summary(int files, int stacks, int resources, int errors, int warnings, int notes, int suppressed) {
+            this(files, stacks, resources, errors, warnings, notes, suppressed, 0);
+        }
     }
 
     /** True when an unsuppressed finding is at or above the threshold. */

@@ -16,6 +16,8 @@ import io.regionlint.model.TopologyBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,9 +36,16 @@ import java.util.Set;
 public final class Linter {
 
     private final RuleRegistry registry;
+    private final Clock clock;
 
     public Linter(RuleRegistry registry) {
+        this(registry, Clock.systemDefaultZone());
+    }
+
+    /** A linter whose "today" (for suppression expiry) comes from the given clock. */
+    public Linter(RuleRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     public LintResult run(LintRequest request) {
@@ -51,8 +60,13 @@ public final class Linter {
         List<RuleDescriptor> toRun = registry.all().stream().filter(selection::enabled).toList();
         List<Finding> findings = new ArrayList<>();
         Topology topology = built.topology();
-        Suppressions suppressions = new Suppressions(inputs.project, topology);
+        Suppressions suppressions = new Suppressions(inputs.project, topology, LocalDate.now(clock));
+        List<RuleDescriptor> audits = new ArrayList<>();
         for (RuleDescriptor rule : toRun) {
+            if (rule.rule().auditsSuppressions()) {
+                audits.add(rule); // they judge the suppressions of every other rule's findings
+                continue;
+            }
             RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule));
             rule.rule().check(context);
             // a configured severity applies to every finding; else each keeps the one its rule gave it
@@ -63,21 +77,104 @@ public final class Linter {
                 findings.add(suppressions.apply(finding));
             }
         }
+        if (!audits.isEmpty()) {
+            List<String> ran = toRun.stream().filter(r -> !r.rule().auditsSuppressions()).map(RuleDescriptor::id)
+                    .toList();
+            List<SuppressionUse> uses = suppressions.uses(prefix -> ran.stream().anyMatch(id -> id.startsWith(prefix)));
+            for (RuleDescriptor rule : audits) {
+                RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule), uses);
+                rule.rule().check(context);
+                Severity severity = selection.severity(rule);
+                context.reported().forEach(b -> findings.add(b.build().withSeverity(severity)));
+            }
+        }
+        Optional<BaselineComparison> comparison = baseline(request, inputs, errors).map(b -> compare(b, findings));
         findings.sort(Comparator.comparing((Finding f) -> f.location().file())
                 .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column())
                 .thenComparing(Finding::ruleId).thenComparing(Finding::message).thenComparing(Finding::fingerprint));
         int[] counts = new int[Severity.values().length];
         int suppressed = 0;
+        int baselined = 0;
         for (Finding f : findings) {
             if (f.suppressed().isPresent()) {
-                suppressed++;
+                if (f.suppressed().get().origin() == Suppression.Origin.BASELINE) {
+                    baselined++;
+                } else {
+                    suppressed++;
+                }
             } else {
                 counts[f.severity().ordinal()]++;
             }
         }
+        errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
+                .thenComparingInt(InputError::column).thenComparing(InputError::message));
         LintResult.Summary summary = new LintResult.Summary(inputs.files.size(), topology.stacks().size(),
-                topology.resources().size(), counts[0], counts[1], counts[2], suppressed);
-        return new LintResult(findings, errors, toRun, summary);
+                topology.resources().size(), counts[0], counts[1], counts[2], suppressed, baselined);
+        return new LintResult(findings, errors, toRun, summary, comparison);
+    }
+
+    /** A baseline file read for the comparison, and how reports name it. */
+    private record ReadBaseline(Path path, String display, Baseline baseline) {
+    }
+
+    /**
+     * The baseline to compare with: {@code --baseline}, else the project file's {@code baseline:}.
+     * A named file that cannot be read is an input error; a project's baseline that does not
+     * exist yet is an empty one (every finding is new), so a fresh project fails closed.
+     */
+    private static Optional<ReadBaseline> baseline(LintRequest request, Inputs inputs, List<InputError> errors) {
+        Optional<Path> file = request.baseline();
+        boolean fromProject = false;
+        if (file.isEmpty() && request.projectBaseline()) {
+            file = inputs.project.flatMap(ProjectFile::baseline);
+            fromProject = true;
+        }
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = file.get();
+        String display = inputs.display(path);
+        if (fromProject && !Files.exists(path)) {
+            return Optional.of(new ReadBaseline(path, display, new Baseline(List.of())));
+        }
+        try (java.io.Reader in = Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            return Optional.of(new ReadBaseline(path, display, Baseline.read(in)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            errors.add(InputError.atFile(display, "baseline: no such file; write it with 'regionlint baseline"
+                    + " --output " + display + "'"));
+        } catch (IOException e) {
+            errors.add(InputError.atFile(display, "baseline: cannot read: " + e.getMessage()));
+        } catch (Baseline.FormatException e) {
+            errors.add(InputError.atFile(display, "baseline: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Marks each finding new or unchanged; an unchanged one that nothing else suppresses is
+     * suppressed by the baseline. Baseline entries that no finding matches are fixed.
+     */
+    private static BaselineComparison compare(ReadBaseline read, List<Finding> findings) {
+        java.util.Set<String> known = read.baseline().fingerprints();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int fresh = 0;
+        int unchanged = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            seen.add(f.fingerprint());
+            if (known.contains(f.fingerprint())) {
+                Finding marked = f.withBaselineState(BaselineState.UNCHANGED);
+                findings.set(i, f.suppressed().isPresent() ? marked : marked.withSuppression(
+                        Suppression.baseline(read.display())));
+                unchanged++;
+            } else {
+                findings.set(i, f.withBaselineState(BaselineState.NEW));
+                fresh++;
+            }
+        }
+        List<Baseline.Entry> fixed = read.baseline().entries().stream().filter(e -> !seen.contains(e.fingerprint()))
+                .sorted(Baseline.ORDER).toList();
+        return new BaselineComparison(read.path(), read.display(), fresh, unchanged, fixed);
     }
 
     /** Turns the request's inputs into stack specs, loading each file once. */
@@ -384,7 +481,7 @@ public final class Linter {
             return result;
         }
 
-        private String display(Path file) {
+        String display(Path file) {
             Path base = request.baseDir().toAbsolutePath().normalize();
             Path abs = file.toAbsolutePath().normalize();
             Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;

@@ -9,4 +9,13 @@ package io.regionlint.engine;
 public interface Rule {
 
     void check(RuleContext context);
+
+    /**
+     * True for a rule about suppressions themselves (expired, unused): it runs after every other
+     * rule's findings were suppressed, sees {@link RuleContext#suppressionUses()}, and its own
+     * findings are not suppressible (turn the rule off instead).
+     */
+    default boolean auditsSuppressions() {
+        return false;
+    }
 }

@@ -17,13 +17,20 @@ public final class RuleContext {
     private final Topology topology;
     private final List<InputError> inputErrors;
     private final Map<String, Object> options;
+    private final List<SuppressionUse> suppressionUses;
     private final List<FindingBuilder> reported = new ArrayList<>();
 
     RuleContext(RuleDescriptor rule, Topology topology, List<InputError> inputErrors, Map<String, Object> options) {
+        this(rule, topology, inputErrors, options, List.of());
+    }
+
+    RuleContext(RuleDescriptor rule, Topology topology, List<InputError> inputErrors, Map<String, Object> options,
+                List<SuppressionUse> suppressionUses) {
         this.rule = rule;
         this.topology = topology;
         this.inputErrors = List.copyOf(inputErrors);
         this.options = Map.copyOf(options);
+        this.suppressionUses = List.copyOf(suppressionUses);
     }
 
     public Topology topology() {
@@ -33,6 +40,15 @@ public final class RuleContext {
     /** Inputs that could not be read or understood (only the input rules need these). */
     public List<InputError> inputErrors() {
         return inputErrors;
+    }
+
+    /**
+     * What became of every declared suppression, once the other rules' findings were suppressed.
+     * Only rules whose {@link Rule#auditsSuppressions()} is true see these; for others the list
+     * is empty.
+     */
+    public List<SuppressionUse> suppressionUses() {
+        return suppressionUses;
     }
 
     /** A rule option from the project file ({@code rules: {ID: {options: {...}}}}). */

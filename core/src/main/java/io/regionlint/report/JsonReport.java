@@ -1,6 +1,9 @@
 package io.regionlint.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.regionlint.engine.Baseline;
+import io.regionlint.engine.BaselineComparison;
+import io.regionlint.engine.BaselineState;
 import io.regionlint.engine.Finding;
 import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Location;
@@ -10,6 +13,7 @@ import io.regionlint.engine.Suppression;
 import io.regionlint.load.InputError;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -52,6 +56,8 @@ final class JsonReport {
         }
         gen.writeEndArray();
 
+        baseline(gen, result.baseline());
+
         LintResult.Summary s = result.summary();
         gen.writeObjectFieldStart("summary");
         gen.writeNumberField("files", s.files());
@@ -61,6 +67,7 @@ final class JsonReport {
         gen.writeNumberField("warning", s.warnings());
         gen.writeNumberField("note", s.notes());
         gen.writeNumberField("suppressed", s.suppressed());
+        gen.writeNumberField("baselined", s.baselined());
         gen.writeEndObject();
 
         gen.writeEndObject();
@@ -91,6 +98,30 @@ final class JsonReport {
         gen.writeEndArray();
         gen.writeStringField("fingerprint", f.fingerprint());
         suppressed(gen, f.suppressed());
+        JsonOutput.stringOrNull(gen, "baselineState", f.baselineState().map(BaselineState::label));
+        gen.writeEndObject();
+    }
+
+    /** {@code null} without a baseline; else the file, the counts, and the entries fixed since. */
+    private static void baseline(JsonGenerator gen, Optional<BaselineComparison> baseline) throws IOException {
+        if (baseline.isEmpty()) {
+            gen.writeNullField("baseline");
+            return;
+        }
+        BaselineComparison b = baseline.get();
+        gen.writeObjectFieldStart("baseline");
+        gen.writeStringField("file", b.file());
+        gen.writeNumberField("new", b.newFindings());
+        gen.writeNumberField("unchanged", b.unchanged());
+        gen.writeArrayFieldStart("fixed");
+        for (Baseline.Entry e : b.fixed()) {
+            gen.writeStartObject();
+            gen.writeStringField("ruleId", e.ruleId());
+            gen.writeStringField("fingerprint", e.fingerprint());
+            gen.writeStringField("hint", e.hint());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
         gen.writeEndObject();
     }
 
@@ -130,6 +161,8 @@ final class JsonReport {
         gen.writeObjectFieldStart("suppressed");
         gen.writeStringField("kind", suppression.get().kind());
         gen.writeStringField("reason", suppression.get().reason());
+        JsonOutput.stringOrNull(gen, "expires", suppression.get().expires().map(LocalDate::toString));
+        gen.writeStringField("origin", suppression.get().origin().label());
         gen.writeEndObject();
     }
 }

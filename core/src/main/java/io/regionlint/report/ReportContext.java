@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Properties;
  *     {@code --no-color}); JSON and SARIF ignore it
  * @param baseDir the folder that finding paths are relative to; SARIF names it as the
  *     {@code %SRCROOT%} base of every artifact location
+ * @param linkBase where the Markdown report's file links point: a URL that a finding's path is
+ *     appended to (say {@code https://github.com/o/r/blob/SHA/}); empty for links relative to the
+ *     report
  */
-public record ReportContext(String toolVersion, boolean color, Path baseDir) {
+public record ReportContext(String toolVersion, boolean color, Path baseDir, Optional<String> linkBase) {
 
     /** The tool name reports carry. */
     public static final String TOOL_NAME = "regionlint";
@@ -32,6 +36,28 @@ public record ReportContext(String toolVersion, boolean color, Path baseDir) {
         if (baseDir == null) {
             throw new IllegalArgumentException("baseDir must not be null");
         }
+        linkBase = linkBase.map(b -> b.endsWith("/") ? b : b + "/");
+    }
+
+    /** A context whose Markdown links are relative. */
+    public ReportContext(String toolVersion, boolean color, Path baseDir) {
+        this(toolVersion, color, baseDir, Optional.empty());
+    }
+
+    /**
+     * The link base of a GitHub Actions job: the repository's files at the commit being built,
+     * from {@code GITHUB_SERVER_URL}, {@code GITHUB_REPOSITORY} and {@code GITHUB_SHA}; empty
+     * outside Actions. Paths in reports are relative to the working folder, which in a job is the
+     * checkout.
+     */
+    public static Optional<String> githubLinkBase(java.util.Map<String, String> environment) {
+        String server = environment.getOrDefault("GITHUB_SERVER_URL", "");
+        String repository = environment.getOrDefault("GITHUB_REPOSITORY", "");
+        String sha = environment.getOrDefault("GITHUB_SHA", "");
+        if (server.isBlank() || repository.isBlank() || sha.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(server.replaceAll("/+$", "") + "/" + repository + "/blob/" + sha + "/");
     }
 
     /** A context carrying this build's version. */

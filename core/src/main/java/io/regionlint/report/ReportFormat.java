@@ -10,7 +10,9 @@ public enum ReportFormat {
     /** The versioned JSON contract of DESIGN.md §3, for other tools. */
     JSON("json"),
     /** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
-    SARIF("sarif");
+    SARIF("sarif"),
+    /** A short summary for a pull-request comment or a GitHub Actions job summary. */
+    MARKDOWN("md");
 
     private final String extension;
 

@@ -37,6 +37,8 @@ final class SarifReport {
     static final String INFORMATION_URI = "https://github.com/regionlint/regionlint";
     static final String SRCROOT = "%SRCROOT%";
     static final String FINGERPRINT_KEY = "regionlintFingerprint/v1";
+    /** The one partial fingerprint GitHub code scanning uses to match alerts across runs. */
+    static final String LINE_HASH_KEY = "primaryLocationLineHash";
 
     private final LintResult result;
     private final ReportContext context;
@@ -45,6 +47,8 @@ final class SarifReport {
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     private final List<RuleEntry> rules = new ArrayList<>();
     private final Path base;
+    /** How often each fingerprint was written, so that equal fingerprints still give distinct line hashes. */
+    private final Map<String, Integer> occurrences = new java.util.HashMap<>();
 
     private SarifReport(LintResult result, ReportContext context, JsonGenerator gen) {
         this.result = result;
@@ -69,10 +73,90 @@ final class SarifReport {
         }
     }
 
+    /** GitHub code scanning stores at most this many results of a run (the most severe first). */
+    static final int GITHUB_STORED_RESULTS = 5_000;
+    /** GitHub code scanning rejects a run with more results than this. */
+    static final int GITHUB_MAX_RESULTS = 25_000;
+    /** GitHub code scanning rejects an upload larger than this, gzip-compressed. */
+    static final long GITHUB_MAX_GZIPPED_BYTES = 10L * 1024 * 1024;
+
+    /**
+     * Writes the report, or refuses with a {@link LimitExceeded} (before writing anything) when
+     * GitHub code scanning would reject it.
+     */
     static void write(LintResult result, ReportContext context, Writer out) throws IOException {
-        JsonGenerator gen = JsonOutput.open(out);
+        checkResults(result.findings().size());
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        JsonGenerator gen = JsonOutput.open(buffer);
         new SarifReport(result, context, gen).write();
-        JsonOutput.close(gen, out);
+        JsonOutput.close(gen, buffer);
+        String text = buffer.toString();
+        checkGzippedSize(gzippedSize(text));
+        out.write(text);
+        out.flush();
+    }
+
+    /** Refuses a run with more results than GitHub code scanning accepts. */
+    static void checkResults(int results) throws LimitExceeded {
+        if (results > GITHUB_MAX_RESULTS) {
+            throw new LimitExceeded(String.format(java.util.Locale.ROOT, "%,d results exceed GitHub code scanning's"
+                    + " limit of %,d results per run, so the upload would be rejected; %s", results,
+                    GITHUB_MAX_RESULTS, ADVICE));
+        }
+    }
+
+    /** Refuses a log larger, gzip-compressed, than GitHub code scanning accepts. */
+    static void checkGzippedSize(long gzipped) throws LimitExceeded {
+        if (gzipped > GITHUB_MAX_GZIPPED_BYTES) {
+            throw new LimitExceeded(String.format(java.util.Locale.ROOT, "the SARIF log is %,d bytes gzip-compressed,"
+                    + " above GitHub code scanning's limit of %,d bytes (10 MB), so the upload would be rejected; %s",
+                    gzipped, GITHUB_MAX_GZIPPED_BYTES, ADVICE));
+        }
+    }
+
+    private static final String ADVICE = "lint fewer stacks per SARIF file (one upload with its own category per"
+            + " project), turn off noisy rules (--skip-rule, rules: in .regionlint.yaml), or accept the known"
+            + " findings into a baseline (regionlint baseline) so that only new ones fail";
+
+    /** What GitHub code scanning will do with this report that the user should know: empty when nothing. */
+    static List<String> warnings(LintResult result) {
+        int results = result.findings().size();
+        if (results > GITHUB_STORED_RESULTS && results <= GITHUB_MAX_RESULTS) {
+            return List.of(String.format(java.util.Locale.ROOT, "the SARIF report holds %,d results; GitHub code"
+                    + " scanning keeps only the %,d most severe of a run and drops the rest", results,
+                    GITHUB_STORED_RESULTS));
+        }
+        return List.of();
+    }
+
+    static long gzippedSize(String text) throws IOException {
+        CountingStream counter = new CountingStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(counter)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return counter.count;
+    }
+
+    /** Counts the bytes written to it and keeps none. */
+    private static final class CountingStream extends java.io.OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+
+    /** The report would be rejected by GitHub code scanning; the message says which limit and what to do. */
+    static final class LimitExceeded extends IOException {
+        LimitExceeded(String message) {
+            super(message);
+        }
     }
 
     private void write() throws IOException {
@@ -142,10 +226,17 @@ final class SarifReport {
         gen.writeArrayFieldStart("invocations");
         gen.writeStartObject();
         gen.writeBooleanField("executionSuccessful", true);
-        if (!result.errors().isEmpty()) {
+        List<String> warnings = warnings(result);
+        if (!result.errors().isEmpty() || !warnings.isEmpty()) {
             gen.writeArrayFieldStart("toolExecutionNotifications");
             for (InputError e : result.errors()) {
                 notification(e);
+            }
+            for (String w : warnings) {
+                gen.writeStartObject();
+                gen.writeStringField("level", "warning");
+                text(gen, "message", sentence(w));
+                gen.writeEndObject();
             }
             gen.writeEndArray();
         }
@@ -179,7 +270,7 @@ final class SarifReport {
         gen.writeStringField("ruleId", f.ruleId());
         gen.writeNumberField("ruleIndex", ruleIndex.get(f.ruleId()));
         gen.writeStringField("level", level(f.severity()));
-        text(gen, "message", sentence(f.message()));
+        text(gen, "message", message(f));
         gen.writeArrayFieldStart("locations");
         gen.writeStartObject();
         physicalLocation(f.location());
@@ -200,15 +291,28 @@ final class SarifReport {
             gen.writeEndArray();
         }
         gen.writeObjectFieldStart("partialFingerprints");
+        // GitHub keys alerts on this one only; left out, upload-sarif hashes the source line, and
+        // the same line deployed to two Regions would become one alert
         gen.writeStringField(FINGERPRINT_KEY, f.fingerprint());
+        int occurrence = occurrences.merge(f.fingerprint(), 1, Integer::sum);
+        gen.writeStringField(LINE_HASH_KEY, f.fingerprint() + ":" + occurrence);
         gen.writeEndObject();
+        if (f.baselineState().isPresent()) {
+            gen.writeStringField("baselineState", f.baselineState().get().label());
+        }
         if (f.suppressed().isPresent()) {
             Suppression s = f.suppressed().get();
             gen.writeArrayFieldStart("suppressions");
             gen.writeStartObject();
             gen.writeStringField("kind", s.kind());
             gen.writeStringField("status", "accepted");
-            gen.writeStringField("justification", s.reason());
+            gen.writeStringField("justification", s.reason()
+                    + s.expires().map(d -> " (until " + d + ")").orElse(""));
+            if (s.declaredAt().isPresent()) {
+                gen.writeObjectFieldStart("location");
+                physicalLocation(s.declaredAt().get());
+                gen.writeEndObject();
+            }
             gen.writeEndObject();
             gen.writeEndArray();
         }
@@ -220,6 +324,28 @@ final class SarifReport {
         gen.writeEndArray();
         gen.writeEndObject();
         gen.writeEndObject();
+    }
+
+    /**
+     * The message, with each related place embedded as a link ({@code [text](id)}): GitHub links
+     * related locations only when the message embeds them. Brackets of the text itself are escaped,
+     * as SARIF requires of a message with embedded links.
+     */
+    static String message(Finding f) {
+        StringBuilder b = new StringBuilder(escape(sentence(f.message())));
+        int id = 1;
+        for (Related r : f.related()) {
+            b.append(id == 1 ? " See " : "; ").append('[').append(escape(r.message().strip())).append("](")
+                    .append(id++).append(')');
+        }
+        if (!f.related().isEmpty()) {
+            b.append('.');
+        }
+        return b.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
     }
 
     private void physicalLocation(Location l) throws IOException {

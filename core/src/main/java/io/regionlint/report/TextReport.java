@@ -6,6 +6,7 @@ import io.regionlint.engine.Location;
 import io.regionlint.engine.Related;
 import io.regionlint.engine.ResourceRef;
 import io.regionlint.engine.Severity;
+import io.regionlint.engine.Suppression;
 import io.regionlint.load.InputError;
 import java.io.IOException;
 import java.io.Writer;
@@ -53,6 +54,11 @@ final class TextReport {
             out.write(style(BOLD, position(e.file(), e.line(), e.column())) + ": " + style(RED, "error") + ": "
                     + clean(e.message()) + " " + style(DIM, "[" + INPUT_RULE + " " + INPUT_RULE_NAME + "]") + "\n");
         }
+        if (result.baseline().isPresent()) {
+            for (io.regionlint.engine.Baseline.Entry e : result.baseline().get().fixed()) {
+                out.write("fixed since the baseline: " + clean(e.ruleId()) + " " + clean(e.hint()) + "\n");
+            }
+        }
         out.write(summary(result) + "\n");
     }
 
@@ -62,7 +68,9 @@ final class TextReport {
         String severity = style(suppressed ? DIM : colorOf(f.severity()), f.severity().label());
         line.append(style(BOLD, position(f.location()))).append(": ").append(severity).append(": ")
                 .append(clean(f.message())).append(' ').append(style(DIM, "[" + f.ruleId() + " " + f.ruleName() + "]"));
-        f.suppressed().ifPresent(s -> line.append(' ').append(style(DIM, "(suppressed: " + clean(s.reason()) + ")")));
+        f.suppressed().ifPresent(s -> line.append(' ').append(style(DIM, s.origin() == Suppression.Origin.BASELINE
+                ? "(in the baseline)" : "(suppressed: " + clean(s.reason()) + s.expires().map(d -> ", until " + d)
+                .orElse("") + ")")));
         out.write(line + "\n");
         if (f.resource().isPresent()) {
             ResourceRef r = f.resource().get();
@@ -121,6 +129,9 @@ final class TextReport {
         if (s.suppressed() > 0) {
             b.append(" (").append(s.suppressed()).append(" suppressed)");
         }
+        result.baseline().ifPresent(baseline -> b.append("; baseline ").append(clean(baseline.file())).append(": ")
+                .append(baseline.newFindings()).append(" new, ").append(baseline.unchanged()).append(" unchanged, ")
+                .append(baseline.fixed().size()).append(" fixed"));
         if (!result.errors().isEmpty()) {
             b.append(", ").append(colored(result.errors().size(), "input error", RED));
         }

@@ -83,8 +83,12 @@ class LinterTest {
         LintResult result = linter.run(LintRequest.of(List.of(template), template.getParent())
                 .withRegions(List.of("us-east-1")).withRules(List.of("RL9001"), List.of()));
         Finding logs = result.findings().stream().filter(f -> f.message().contains("logs-")).findFirst().orElseThrow();
-        assertEquals(Optional.of(new Suppression("inSource", "access logs stay in their Region by design")),
-                logs.suppressed());
+        Suppression suppression = logs.suppressed().orElseThrow();
+        assertEquals("inSource", suppression.kind());
+        assertEquals(Suppression.Origin.TEMPLATE, suppression.origin());
+        assertEquals("access logs stay in their Region by design", suppression.reason());
+        assertEquals("buckets.yaml", suppression.declaredAt().orElseThrow().file());
+        assertEquals(16, suppression.declaredAt().orElseThrow().line(), "the Metadata entry");
         assertEquals(1, result.summary().suppressed());
         assertEquals(1, result.summary().warnings());
     }

@@ -107,7 +107,8 @@ class ReporterTest {
     void jsonFollowsTheContract() throws IOException {
         String json = render(ReportFormat.JSON, SampleResults.mixed(), PLAIN);
         JsonNode root = MAPPER.readTree(json);
-        assertEquals(List.of("tool", "schemaVersion", "findings", "errors", "summary"), fields(root));
+        assertEquals(List.of("tool", "schemaVersion", "findings", "errors", "baseline", "summary"), fields(root));
+        assertTrue(root.get("baseline").isNull(), "no baseline was used");
         assertEquals(List.of("name", "version"), fields(root.get("tool")));
         assertEquals("regionlint", root.at("/tool/name").asText());
         assertEquals("1.2.3", root.at("/tool/version").asText());
@@ -116,7 +117,7 @@ class ReporterTest {
         JsonNode findings = root.get("findings");
         assertEquals(3, findings.size());
         List<String> findingFields = List.of("ruleId", "ruleName", "severity", "message", "location", "resource",
-                "related", "regions", "fingerprint", "suppressed");
+                "related", "regions", "fingerprint", "suppressed", "baselineState");
         List<String> locationFields = List.of("file", "line", "column", "endLine", "endColumn", "pointer");
         List<String> resourceFields = List.of("stack", "logicalId", "type", "region", "account", "constructPath",
                 "arn");
@@ -162,7 +163,9 @@ class ReporterTest {
         assertTrue(suppressed.at("/resource/constructPath").isNull());
         assertTrue(suppressed.at("/resource/arn").isNull());
         assertEquals(0, suppressed.get("related").size());
-        assertEquals(List.of("kind", "reason"), fields(suppressed.get("suppressed")));
+        assertEquals(List.of("kind", "reason", "expires", "origin"), fields(suppressed.get("suppressed")));
+        assertTrue(suppressed.at("/suppressed/expires").isNull());
+        assertEquals("project", suppressed.at("/suppressed/origin").asText());
         assertEquals("external", suppressed.at("/suppressed/kind").asText());
         assertEquals("access logs stay in their Region by design", suppressed.at("/suppressed/reason").asText());
 
@@ -182,10 +185,10 @@ class ReporterTest {
         assertEquals(5, errors.get(0).get("column").intValue());
 
         JsonNode summary = root.get("summary");
-        assertEquals(List.of("files", "stacks", "resources", "error", "warning", "note", "suppressed"),
+        assertEquals(List.of("files", "stacks", "resources", "error", "warning", "note", "suppressed", "baselined"),
                 fields(summary));
         assertEquals("{\"files\":3,\"stacks\":4,\"resources\":57,\"error\":2,\"warning\":0,\"note\":0,"
-                + "\"suppressed\":1}", summary.toString());
+                + "\"suppressed\":1,\"baselined\":0}", summary.toString());
     }
 
     @Test
@@ -200,6 +203,7 @@ class ReporterTest {
                   "schemaVersion": 1,
                   "findings": [],
                   "errors": [],
+                  "baseline": null,
                   "summary": {
                     "files": 1,
                     "stacks": 1,
@@ -207,7 +211,8 @@ class ReporterTest {
                     "error": 0,
                     "warning": 0,
                     "note": 0,
-                    "suppressed": 0
+                    "suppressed": 0,
+                    "baselined": 0
                   }
                 }
                 """;
@@ -227,8 +232,10 @@ class ReporterTest {
             }
         };
         for (ReportFormat format : ReportFormat.values()) {
+            int before = out.getBuffer().length();
             new Reporter().write(format, SampleResults.mixed(), PLAIN, out);
+            assertTrue(out.getBuffer().length() > before, format + " wrote nothing");
+            assertTrue(out.toString().endsWith("\n"), format + " ends without a newline");
         }
-        assertTrue(out.toString().endsWith("}\n"));
     }
 }

@@ -1,5 +1,8 @@
 package io.regionlint.report;
 
+import io.regionlint.engine.Baseline;
+import io.regionlint.engine.BaselineComparison;
+import io.regionlint.engine.BaselineState;
 import io.regionlint.engine.Finding;
 import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Location;
@@ -12,6 +15,8 @@ import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Suppression;
 import io.regionlint.load.InputError;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,6 +121,73 @@ final class SampleResults {
         List<InputError> errors = List.of(InputError.atFile(".", "no inputs given"));
         return new LintResult(List.of(outside, custom), errors,
                 descriptors(new S3ReplicationNotBidirectionalRule()), new LintResult.Summary(0, 0, 0, 1, 0, 0, 1));
+    }
+
+    /**
+     * A run compared with a baseline: a new finding; one the baseline holds (suppressed by it);
+     * one suppressed in the project file until a day, at its entry; one suppressed in the
+     * template, at its Metadata entry; and one baseline entry fixed since.
+     */
+    static LintResult baselined() {
+        List<RuleDescriptor> rules = descriptors(new S3ReplicationNotBidirectionalRule(),
+                new S3DeleteMarkersNotReplicatedRule());
+        Location app = new Location("templates/app.yaml", 12, 7, 20, 1, Optional.empty());
+        Finding fresh = new Finding("RL2001", "s3-replication-not-bidirectional", Severity.ERROR,
+                "Bucket 'orders-eu-west-1' (eu-west-1) replicates nothing back", app, Optional.of(PEER), List.of(),
+                List.of("eu-west-1", "us-east-1"), "1111aaaa1111aaaa1111aaaa1111aaaa", Optional.empty(),
+                Optional.of(BaselineState.NEW));
+        Finding known = new Finding("RL2001", "s3-replication-not-bidirectional", Severity.ERROR,
+                "Bucket 'orders-us-east-1' (us-east-1) replicates nothing back", app, Optional.of(PRIMARY), List.of(),
+                List.of("eu-west-1", "us-east-1"), "2222bbbb2222bbbb2222bbbb2222bbbb",
+                Optional.of(new Suppression("external", "in the baseline .regionlint-baseline.json", Optional.empty(),
+                        Suppression.Origin.BASELINE, Optional.empty())), Optional.of(BaselineState.UNCHANGED));
+        Finding accepted = new Finding("RL2005", "s3-delete-markers-not-replicated", Severity.WARNING,
+                "Replication rule 1 of bucket 'logs' does not replicate delete markers",
+                new Location("templates/app.yaml", 30, 9, 30, 20, Optional.empty()), Optional.of(LOGS), List.of(),
+                List.of("us-east-1"), "3333cccc3333cccc3333cccc3333cccc",
+                Optional.of(new Suppression("external", "logs stay in their Region",
+                        Optional.of(LocalDate.of(2027, 6, 30)), Suppression.Origin.PROJECT,
+                        Optional.of(new Location(".regionlint.yaml", 14, 5, 17, 1, Optional.empty())))),
+                Optional.of(BaselineState.NEW));
+        Finding inSource = new Finding("RL2005", "s3-delete-markers-not-replicated", Severity.WARNING,
+                "Replication rule 1 of bucket 'audit' does not replicate delete markers",
+                new Location("templates/app.yaml", 44, 9, 44, 20, Optional.empty()), Optional.of(LOGS), List.of(),
+                List.of("us-east-1"), "4444dddd4444dddd4444dddd4444dddd",
+                Optional.of(new Suppression("inSource", "audit deletes stay local", Optional.empty(),
+                        Suppression.Origin.TEMPLATE,
+                        Optional.of(new Location("templates/app.yaml", 40, 13, 41, 40, Optional.empty())))),
+                Optional.of(BaselineState.UNCHANGED));
+        BaselineComparison comparison = new BaselineComparison(Path.of(".regionlint-baseline.json"),
+                ".regionlint-baseline.json", 2, 2, List.of(new Baseline.Entry("RL2002", "5555eeee5555eeee5555eeee5555eeee",
+                        "app-eu-west-1/Data: Bucket 'orders-eu-west-1' (eu-west-1) has no versioning")));
+        return new LintResult(List.of(fresh, known, accepted, inSource), List.of(), rules,
+                new LintResult.Summary(1, 2, 4, 1, 0, 0, 2, 1), Optional.of(comparison));
+    }
+
+    /** Two findings that share a fingerprint (a rule that reports one node twice without a key). */
+    static LintResult sameFingerprintTwice() {
+        Location at = new Location("templates/app.yaml", 12, 7, 20, 1, Optional.empty());
+        List<Finding> findings = List.of(
+                new Finding("RL2001", "s3-replication-not-bidirectional", Severity.ERROR, "First", at,
+                        Optional.of(PRIMARY), List.of(), List.of("us-east-1"), "abcdabcdabcdabcdabcdabcdabcdabcd",
+                        Optional.empty()),
+                new Finding("RL2001", "s3-replication-not-bidirectional", Severity.ERROR, "Second", at,
+                        Optional.of(PRIMARY), List.of(), List.of("us-east-1"), "abcdabcdabcdabcdabcdabcdabcdabcd",
+                        Optional.empty()));
+        return new LintResult(findings, List.of(), descriptors(new S3ReplicationNotBidirectionalRule()),
+                new LintResult.Summary(1, 1, 1, 2, 0, 0, 0));
+    }
+
+    /** {@code n} distinct notes, for the limits GitHub code scanning sets on a run. */
+    static LintResult many(int n) {
+        List<Finding> findings = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            findings.add(new Finding("RL2001", "s3-replication-not-bidirectional", Severity.NOTE, "Bucket " + i,
+                    new Location("templates/app.yaml", i + 1, 1, i + 1, 5, Optional.empty()), Optional.empty(),
+                    List.of(), List.of(), String.format("%032x", i), Optional.empty()));
+        }
+        return new LintResult(findings, List.of(), descriptors(new S3ReplicationNotBidirectionalRule()),
+                new LintResult.Summary(1, 1, n, 0, 0, n, 0));
     }
 
     /** Nothing found, nothing wrong, one rule ran. */

@@ -3,17 +3,28 @@ package io.regionlint.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.regionlint.engine.Finding;
+import io.regionlint.engine.LintRequest;
+import io.regionlint.engine.LintResult;
+import io.regionlint.engine.Linter;
+import io.regionlint.engine.Related;
+import io.regionlint.engine.RuleRegistry;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -22,8 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SarifReportTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Where {@code npm install --prefix /tmp/sarif @microsoft/sarif-multitool} puts the tool. */
-    private static final Path MULTITOOL_HOME = Path.of("/tmp/sarif/node_modules/@microsoft");
+    /**
+     * Where {@code npm install --prefix /tmp/sarif @microsoft/sarif-multitool} puts the tool;
+     * {@code -Dregionlint.multitoolHome=DIR} points elsewhere.
+     */
+    private static final Path MULTITOOL_HOME = Path.of(System.getProperty("regionlint.multitoolHome",
+            "/tmp/sarif/node_modules/@microsoft"));
 
     private static JsonNode sarif(Path base) throws IOException {
         return MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, SampleResults.mixed(),
@@ -86,7 +101,8 @@ class SarifReportTest {
         assertEquals("RL2001", first.get("ruleId").asText());
         assertEquals(2, first.get("ruleIndex").intValue());
         assertEquals("error", first.get("level").asText());
-        assertTrue(first.at("/message/text").asText().endsWith("destination 'orders-us-east-1'."));
+        assertTrue(first.at("/message/text").asText().endsWith("destination 'orders-us-east-1'. See [the destination"
+                + " bucket, which has no replication rule](1)."), "the related place is a link in GitHub");
         JsonNode location = first.at("/locations/0");
         assertEquals("templates/app.yaml", location.at("/physicalLocation/artifactLocation/uri").asText());
         assertEquals("%SRCROOT%", location.at("/physicalLocation/artifactLocation/uriBaseId").asText());
@@ -140,6 +156,130 @@ class SarifReportTest {
     }
 
     @Test
+    void lineHashesComeFromTheFingerprintSoAlertsSurviveLineMovesAndStayPerRegion(@TempDir Path dir)
+            throws IOException {
+        String template = """
+                Resources:
+                  Data:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: !Sub orders-${AWS::Region}
+                """;
+        Map<String, String> before = lineHashes(dir, template);
+        assertEquals(2, before.size(), "one alert per Region for the same template line: " + before);
+        assertEquals(2, new java.util.HashSet<>(before.values()).size(), before.toString());
+        Map<String, String> moved = lineHashes(dir, "# a comment\n# and another\n\n" + template);
+        assertEquals(before, moved, "moving the lines keeps every alert's identity");
+    }
+
+    /** Stack resource to primaryLocationLineHash of a real engine run over the template in two Regions. */
+    private static Map<String, String> lineHashes(Path dir, String template) throws IOException {
+        Files.writeString(dir.resolve("app.yaml"), template);
+        LintResult result = new Linter(new RuleRegistry(List.of(new EndToEndReportTest.EveryBucketRule())))
+                .run(LintRequest.of(List.of(dir.resolve("app.yaml")), dir).withRegions(List.of("us-east-1",
+                        "eu-west-1")));
+        JsonNode results = MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, result,
+                new ReportContext("1.2.3", false, dir))).at("/runs/0/results");
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode r : results) {
+            String hash = r.at("/partialFingerprints/primaryLocationLineHash").asText();
+            assertEquals(r.at("/partialFingerprints/regionlintFingerprint~1v1").asText() + ":1", hash);
+            out.put(r.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText(), hash);
+        }
+        return out;
+    }
+
+    @Test
+    void equalFingerprintsStillGiveDistinctLineHashes() throws IOException {
+        LintResult twice = SampleResults.sameFingerprintTwice();
+        JsonNode results = MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, twice,
+                new ReportContext("1.2.3", false, Path.of("/work/repo")))).at("/runs/0/results");
+        assertEquals("abcdabcdabcdabcdabcdabcdabcdabcd:1", results.at("/0/partialFingerprints/primaryLocationLineHash")
+                .asText());
+        assertEquals("abcdabcdabcdabcdabcdabcdabcdabcd:2", results.at("/1/partialFingerprints/primaryLocationLineHash")
+                .asText());
+    }
+
+    @Test
+    void oneRunPerFileAndNoAutomationDetailsSoUploadSarifAppliesTheCategory() throws IOException {
+        JsonNode root = sarif(Path.of("/work/repo"));
+        assertEquals(1, root.get("runs").size());
+        assertTrue(root.at("/runs/0/automationDetails").isMissingNode());
+    }
+
+    @Test
+    void relatedPlacesAreLinksInTheMessageAndBracketsOfTheTextAreEscaped() {
+        Finding f = SampleResults.mixed().findings().get(0);
+        Finding bracketed = new Finding(f.ruleId(), f.ruleName(), f.severity(), "Role [admin] may write to *",
+                f.location(), f.resource(), List.of(f.related().get(0), new Related("the policy [inline]",
+                f.location(), Optional.empty())), f.regions(), f.fingerprint(), Optional.empty());
+        assertEquals("Role \\[admin\\] may write to *. See [the destination bucket, which has no replication rule](1);"
+                + " [the policy \\[inline\\]](2).", SarifReport.message(bracketed));
+    }
+
+    @Test
+    void suppressionsSayWhereTheyAreDeclaredAndBaselinedResultsCarryTheirState() throws IOException {
+        JsonNode results = MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, SampleResults.baselined(),
+                new ReportContext("1.2.3", false, Path.of("/work/repo")))).at("/runs/0/results");
+        JsonNode fresh = results.get(0);
+        assertEquals("new", fresh.get("baselineState").asText());
+        assertTrue(fresh.get("suppressions") == null, "a new finding counts");
+
+        JsonNode known = results.get(1);
+        assertEquals("unchanged", known.get("baselineState").asText());
+        assertEquals("external", known.at("/suppressions/0/kind").asText());
+        assertEquals("accepted", known.at("/suppressions/0/status").asText());
+        assertEquals("in the baseline .regionlint-baseline.json", known.at("/suppressions/0/justification").asText());
+        assertTrue(known.at("/suppressions/0/location").isMissingNode());
+
+        JsonNode accepted = results.get(2);
+        assertEquals("external", accepted.at("/suppressions/0/kind").asText());
+        assertEquals("logs stay in their Region (until 2027-06-30)", accepted.at("/suppressions/0/justification")
+                .asText());
+        assertEquals(".regionlint.yaml", accepted.at("/suppressions/0/location/physicalLocation/artifactLocation/uri")
+                .asText());
+        assertEquals(14, accepted.at("/suppressions/0/location/physicalLocation/region/startLine").intValue());
+        assertTrue(accepted.at("/suppressions/0/state").isMissingNode(), "GitHub's word; the schema has none");
+
+        JsonNode inSource = results.get(3);
+        assertEquals("inSource", inSource.at("/suppressions/0/kind").asText());
+        assertEquals(40, inSource.at("/suppressions/0/location/physicalLocation/region/startLine").intValue());
+        assertEquals("unchanged", inSource.get("baselineState").asText());
+    }
+
+    @Test
+    void warnsAboveWhatGitHubKeepsAndRefusesWhatItWouldReject() throws IOException {
+        assertEquals(List.of(), new Reporter().warnings(ReportFormat.SARIF, SampleResults.many(5_000)));
+        LintResult over = SampleResults.many(5_001);
+        List<String> warnings = new Reporter().warnings(ReportFormat.SARIF, over);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("5,001 results") && warnings.get(0).contains("only the 5,000 most severe"),
+                warnings.get(0));
+        assertEquals(List.of(), new Reporter().warnings(ReportFormat.JSON, over));
+        JsonNode notification = MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, over,
+                new ReportContext("1.2.3", false, Path.of("/work/repo")))).at("/runs/0/invocations/0"
+                + "/toolExecutionNotifications/0");
+        assertEquals("warning", notification.get("level").asText(), "the log says so too");
+
+        StringWriter out = new StringWriter();
+        IOException refused = assertThrows(IOException.class, () -> new Reporter().write(ReportFormat.SARIF,
+                SampleResults.many(25_001), new ReportContext("1.2.3", false, Path.of("/work/repo")), out));
+        assertTrue(refused.getMessage().startsWith("25,001 results exceed GitHub code scanning's limit of 25,000"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("regionlint baseline"), "says what to do: " + refused.getMessage());
+        assertEquals("", out.toString(), "nothing half-written");
+
+        SarifReport.checkGzippedSize(10L * 1024 * 1024);
+        IOException tooLarge = assertThrows(IOException.class, () -> SarifReport.checkGzippedSize(10L * 1024 * 1024
+                + 1));
+        assertTrue(tooLarge.getMessage().contains("10,485,761 bytes gzip-compressed")
+                && tooLarge.getMessage().contains("(10 MB)"), tooLarge.getMessage());
+        String repetitive = "x".repeat(100_000);
+        long gzipped = SarifReport.gzippedSize(repetitive);
+        assertTrue(gzipped > 0 && gzipped < 1_000, "gzip-compressed size, not raw: " + gzipped);
+    }
+
+    @Test
     void cleanRunHasNoResultsAndNoNotifications() throws IOException {
         JsonNode run = MAPPER.readTree(ReporterTest.render(ReportFormat.SARIF, SampleResults.clean(),
                 new ReportContext("1.2.3", false, Path.of("/work/repo")))).at("/runs/0");
@@ -190,6 +330,15 @@ class SarifReportTest {
                         Path.of("/work/repo")))).at("/runs/0/results/0/locations/0/physicalLocation");
         assertEquals("templates/app.yaml", inside.at("/artifactLocation/uri").asText());
         assertEquals("%SRCROOT%", inside.at("/artifactLocation/uriBaseId").asText());
+    }
+
+    @Test
+    void baselinedAndSuppressedResultsPassTheSarifMultitool(@TempDir Path dir) throws Exception {
+        assumeMultitool();
+        Path baselined = dir.resolve("baselined.sarif");
+        Files.writeString(baselined, ReporterTest.render(ReportFormat.SARIF, SampleResults.baselined(),
+                new ReportContext(ReportContext.currentVersion(), false, dir)), StandardCharsets.UTF_8);
+        assertValid(dir, baselined);
     }
 
     @Test

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.DynamicTest;
  * <p>Fixtures live on the test class path under {@code fixtures/<RULE-ID>/}: {@code bad-*} and
  * {@code good-*} templates, or folders holding a {@code .regionlint.yaml} and templates. A
  * single template starts with a header comment
- * {@code # regionlint-test: regions=us-east-1,eu-west-1 account=111122223333 parameters=K=V;K2=V2}.
+ * {@code # regionlint-test: regions=us-east-1,eu-west-1 account=111122223333 parameters=K=V;K2=V2}
+ * (a folder's {@code .regionlint.yaml} may carry the same header; {@code rules=RL2005} runs more
+ * rules beside the one under test, whose findings are checked only where markers name them).
  * A line where a finding must land ends with {@code # expect: RL2001} (several ids separated by
  * commas; {@code RL2001 x2} for two findings on that line; {@code RL2001 "fragment"} to require
  * a message fragment). Only the rule under test runs. The harness fails on a marker with no
@@ -83,6 +85,9 @@ public final class FixtureHarness {
         LintRequest request = LintRequest.of(List.of(fixture), base).withRules(List.of(ruleId), List.of());
         if (Files.isRegularFile(fixture)) {
             request = applyHeader(request, Files.readAllLines(fixture, StandardCharsets.UTF_8));
+        } else if (Files.isRegularFile(fixture.resolve(".regionlint.yaml"))) {
+            request = applyHeader(request, Files.readAllLines(fixture.resolve(".regionlint.yaml"),
+                    StandardCharsets.UTF_8));
         }
         LintResult result = new Linter(RuleRegistry.load()).run(request);
         if (!ruleId.equals("RL1001") && !result.errors().isEmpty()) {
@@ -156,6 +161,13 @@ public final class FixtureHarness {
                 switch (name) {
                     case "regions" -> regions = List.of(value.split(","));
                     case "account" -> account = Optional.of(value);
+                    case "rules" -> {
+                        // more rules to run beside the one under test: the suppression rules judge
+                        // suppressions of other rules' findings
+                        List<String> rules = new ArrayList<>(request.includeRules());
+                        rules.addAll(List.of(value.split(",")));
+                        request = request.withRules(rules, request.excludeRules());
+                    }
                     case "parameters" -> {
                         for (String kv : value.split(";")) {
                             int i = kv.indexOf('=');

@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Whole-system snapshots: runs the CLI in-process on every sample (from the repository root, as
- * the README does) and diffs its JSON and SARIF with the committed files in
+ * the README does) and diffs its JSON, SARIF and Markdown with the committed files in
  * {@code samples/<name>/expected/}. Also checks the sample's markers: every finding at warning or
  * above is expected, and every expectation has its findings. A sample of templates marks lines with
  * {@code # expect:} comments; a sample that lints a CDK cloud assembly (JSON, which cannot carry
@@ -72,8 +72,10 @@ class SampleSnapshotTest {
         var commandLine = Main.commandLine(main);
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
+        Path markdown = tmp.resolve(jsonName.replace(".json", ".md"));
         int code = commandLine.execute("check", ROOT.relativize(sample).toString(), "--format", "json", "--output",
-                json.toString(), "--format", "sarif", "--output", sarif.toString(), "--fail-on", "never");
+                json.toString(), "--format", "sarif", "--output", sarif.toString(), "--format", "markdown",
+                "--output", markdown.toString(), "--fail-on", "never");
         assertTrue(code == 0 || code == 3, "exit " + code + ": " + err);
         return new ObjectMapper().readTree(json.toFile());
     }
@@ -83,6 +85,7 @@ class SampleSnapshotTest {
         Path expected = sample.resolve("expected");
         compare(tmp.resolve("actual.json"), expected.resolve("regionlint.json"));
         compare(tmp.resolve("actual.sarif"), expected.resolve("regionlint.sarif"));
+        compare(tmp.resolve("actual.md"), expected.resolve("regionlint.md"));
     }
 
     /** Compares with the committed file, the machine's absolute base folder replaced by a placeholder. */
