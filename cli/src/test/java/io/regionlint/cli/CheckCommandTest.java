@@ -188,6 +188,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnknownRegionIsAUsageErrorWithASuggestion() {
+        CliRunner.Run run = cli.run("check", "templates/audit-bucket.yaml", "--regions", "us-east-1,eu-wst-1");
+        assertUsageError(run, "unknown Region 'eu-wst-1': did you mean eu-west-1?");
+        assertTrue(run.err().contains("--allow-unknown-regions"), run::toString);
+        // also with a project file, whose own Regions are known
+        assertUsageError(cli.run("check", "project", "--regions", "eu-wst-1"), "did you mean eu-west-1?");
+    }
+
+    @Test
+    void allowUnknownRegionsDeploysToARegionNewerThanTheList() {
+        CliRunner.Run run = cli.run("check", "templates/audit-bucket.yaml", "--regions", "us-east-1,xx-new-1",
+                "--allow-unknown-regions", "--rule", "RL9001", "--format", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(2, run.out().split("\"RL9001\"", -1).length - 1, run::toString);
+        assertTrue(run.out().contains("\"region\": \"xx-new-1\""), run::toString);
+    }
+
+    @Test
     void aMistypedOptionGetsASuggestion() {
         CliRunner.Run run = cli.run("check", "project", "--fromat", "json");
         assertUsageError(run, "--fromat");
