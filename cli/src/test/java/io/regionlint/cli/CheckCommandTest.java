@@ -237,6 +237,17 @@ class CheckCommandTest {
         assertTrue(fromEnvironment.err().contains("\tat "), fromEnvironment::toString);
     }
 
+    @Test
+    void outOfMemorySaysHowToGiveJavaMoreInsteadOfAskingForABugReport() {
+        CliRunner.Run run = CliRunner.inResources().rules(TestRules::withMemoryHungryRule).run("check", "project");
+        assertEquals(4, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("regionlint: out of memory: the inputs need more than the "), run::toString);
+        assertTrue(run.err().contains("JAVA_OPTS=-Xmx"), run::toString);
+        assertFalse(run.err().contains("bug"), run::toString);
+        assertFalse(run.err().contains("\tat "), run::toString);
+        assertEquals("", run.out(), run::toString);
+    }
+
     static void assertUsageError(CliRunner.Run run, String named) {
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("regionlint: "), run::toString);
