@@ -4,7 +4,7 @@
 Mutates the templates of ../shared/corpus and samples/ (delete, duplicate or re-indent a line,
 flip a character, truncate; one to three mutations each, from a fixed seed, so every run writes
 the same mutants), writes them into folders of 100 files, and lints each folder with the built
-jar in its own JVM:
+jar in its own JVM (and, the same way, copies of the samples whose project file is mutated):
 
     java -jar cli/target/regionlint.jar check FOLDER --regions us-east-1,eu-west-1 \
         --format json --output FOLDER.json --fail-on never
@@ -122,6 +122,28 @@ def write_mutants(work, count, seed):
     return folders, manifest, len(files), kinds
 
 
+def write_project_mutants(work, count, seed):
+    """Copies of each sample that has a project file, with the project file mutated: one run each."""
+    rng = random.Random(seed + 1)
+    samples = sorted(p.parent for p in (ROOT / "samples").glob("*/.regionlint.yaml"))
+    projects = []
+    manifest = {}
+    for i in range(count):
+        sample = samples[i % len(samples)]
+        copy = work / f"project-{i:03d}"
+        shutil.copytree(sample, copy, ignore=shutil.ignore_patterns(*SKIPPED_DIRS))
+        project_file = copy / ".regionlint.yaml"
+        data = project_file.read_bytes()
+        done = []
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            data, what = mutate(data, rng)
+            done.append(what)
+        project_file.write_bytes(data)
+        projects.append(copy)
+        manifest[copy] = f"{os.path.relpath(sample / '.regionlint.yaml', ROOT)}: {'; '.join(done)}"
+    return projects, manifest
+
+
 def run(target, report, timeout, debug=False):
     command = ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(JAR), "check", str(target),
                "--regions", "us-east-1,eu-west-1", "--format", "json", "--output", str(report),
@@ -190,6 +212,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--mutants", type=int, default=1600)
+    parser.add_argument("--project-mutants", type=int, default=24,
+                        help="copies of the samples with a mutated .regionlint.yaml, one run each")
     parser.add_argument("--jobs", type=int, default=2, help="folders linted at once (one JVM each)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per folder")
     parser.add_argument("--keep", type=Path, help="write the mutants here and keep them")
@@ -203,10 +227,11 @@ def main():
     if args.keep and work.exists():
         shutil.rmtree(work)
     folders, manifest, source_count, kinds = write_mutants(work, args.mutants, args.seed)
+    projects, project_manifest = write_project_mutants(work, args.project_mutants, args.seed)
     written = time.monotonic()
     print(f"fuzz: {args.mutants} mutants of {source_count} source files (seed {args.seed}) in {len(folders)} "
-          f"folders of up to {FOLDER_SIZE}, written in {written - started:.1f} s; mutations: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+          f"folders of up to {FOLDER_SIZE}, and {len(projects)} samples with a mutated project file, written in "
+          f"{written - started:.1f} s; template mutations: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
     def lint(folder):
         report = folder.with_suffix(".report.json")
@@ -214,7 +239,7 @@ def main():
         return folder, report, result
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        results = list(pool.map(lint, folders))
+        results = list(pool.map(lint, folders + projects))
     linted = time.monotonic()
 
     codes = {}
@@ -231,11 +256,14 @@ def main():
         errors += len(data.get("errors") or [])
         findings += len(data.get("findings") or [])
         files += (data.get("summary") or {}).get("files", 0)
-    seconds = sorted(r["seconds"] for _, _, r in results)
-    slowest = max(results, key=lambda r: r[2]["seconds"])[0].name
-    print(f"fuzz: {len(folders)} runs in {linted - written:.1f} s ({args.jobs} at once); per folder: min "
-          f"{seconds[0]:.1f} s, median {statistics.median(seconds):.1f} s, max {seconds[-1]:.1f} s ({slowest}; "
-          f"limit {args.timeout:.0f} s)")
+    folder_results = results[:len(folders)]
+    seconds = sorted(r["seconds"] for _, _, r in folder_results)
+    slowest = max(folder_results, key=lambda r: r[2]["seconds"])[0].name
+    project_seconds = sorted(r["seconds"] for _, _, r in results[len(folders):]) or [0.0]
+    print(f"fuzz: {len(results)} runs in {linted - written:.1f} s ({args.jobs} at once); per folder of "
+          f"{FOLDER_SIZE}: min {seconds[0]:.1f} s, median {statistics.median(seconds):.1f} s, max "
+          f"{seconds[-1]:.1f} s ({slowest}; limit {args.timeout:.0f} s); per project: median "
+          f"{statistics.median(project_seconds):.1f} s, max {project_seconds[-1]:.1f} s")
     print("fuzz: exit codes: " + ", ".join(f"{k}: {v}" for k, v in sorted(codes.items()))
           + f"; {files} files read as templates, {errors} input errors, {findings} findings")
 
@@ -243,6 +271,9 @@ def main():
         print(f"fuzz: FAILED: {len(failing)} of {len(folders)} folders", file=sys.stderr)
         for folder, found in failing:
             print(f"  {folder.name}: {'; '.join(found)}", file=sys.stderr)
+            if folder in project_manifest:
+                print(f"    {project_manifest[folder]}", file=sys.stderr)
+                continue
             for source, why, trace in culprits(folder, manifest, args.timeout):
                 print(f"    {source} -> {'; '.join(why)}", file=sys.stderr)
                 for line in trace:
