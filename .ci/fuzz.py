@@ -48,8 +48,19 @@ FLIP_CHARS = [b":", b"-", b"{", b"}", b"[", b"]", b",", b"\"", b"'", b"!", b"&",
               "\ufeff".encode(), b"\xff"]
 
 
+def tracked():
+    """The files git tracks in this checkout, or None outside git: the sources must not depend on
+    what a build or `cdk synth` left beside them (ignored asset files), or the mutants would too."""
+    try:
+        listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {(ROOT / name).resolve() for name in listed.stdout.decode("utf-8").split("\0") if name}
+
+
 def sources():
     files = []
+    in_git = tracked()
     for base in SOURCES:
         if not base.is_dir():
             sys.exit(f"fuzz: {base} not found")
@@ -57,6 +68,8 @@ def sources():
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
             for name in sorted(filenames):
                 path = Path(dirpath) / name
+                if in_git is not None and base == ROOT / "samples" and path.resolve() not in in_git:
+                    continue
                 # a project file would turn its folder of mutants into a project, leaving the rest unread
                 if path.suffix in EXTENSIONS and name != ".regionlint.yaml":
                     files.append(path)
