@@ -25,8 +25,18 @@ public enum ExitCode {
      * code takes precedence over {@link #FINDINGS}.
      */
     INPUT_ERROR(3, "An input could not be read or parsed (the others were still linted and reported)."),
-    /** A bug in regionlint: an uncaught exception. */
-    INTERNAL_ERROR(4, "Internal error in regionlint (please report it).");
+    /**
+     * A bug in regionlint (an uncaught exception), or out of memory: the message tells them apart
+     * and, for memory, says how to give Java more heap.
+     */
+    INTERNAL_ERROR(4, "Internal error in regionlint (please report it), or out of memory (the message says how "
+            + "to give Java more: JAVA_OPTS=-Xmx4g)."),
+    /**
+     * Only the {@code ./regionlint} launcher script returns it: the jar was missing and building it
+     * with Maven failed (no network for the first build, no Maven, a broken checkout). The
+     * command itself never does.
+     */
+    BUILD_FAILED(5, "The ./regionlint launcher could not build the jar with Maven (first use without network?).");
 
     private final int code;
     private final String description;

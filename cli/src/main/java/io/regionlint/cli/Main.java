@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
             "",
             "Environment:",
             "  NO_COLOR=1           never colour the output",
-            "  REGIONLINT_DEBUG=1   print the stack trace of an internal error"})
+            "  REGIONLINT_DEBUG=1   print the stack trace of an internal error",
+            "  JAVA_OPTS            options for Java, read by the ./regionlint launcher (e.g. -Xmx4g for",
+            "                       inputs that need more memory than its default heap)"})
 public final class Main implements Callable<Integer> {
 
     private final Environment environment;

@@ -188,6 +188,24 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnknownRegionIsAUsageErrorWithASuggestion() {
+        CliRunner.Run run = cli.run("check", "templates/audit-bucket.yaml", "--regions", "us-east-1,eu-wst-1");
+        assertUsageError(run, "unknown Region 'eu-wst-1': did you mean eu-west-1?");
+        assertTrue(run.err().contains("--allow-unknown-regions"), run::toString);
+        // also with a project file, whose own Regions are known
+        assertUsageError(cli.run("check", "project", "--regions", "eu-wst-1"), "did you mean eu-west-1?");
+    }
+
+    @Test
+    void allowUnknownRegionsDeploysToARegionNewerThanTheList() {
+        CliRunner.Run run = cli.run("check", "templates/audit-bucket.yaml", "--regions", "us-east-1,xx-new-1",
+                "--allow-unknown-regions", "--rule", "RL9001", "--format", "json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(2, run.out().split("\"RL9001\"", -1).length - 1, run::toString);
+        assertTrue(run.out().contains("\"region\": \"xx-new-1\""), run::toString);
+    }
+
+    @Test
     void aMistypedOptionGetsASuggestion() {
         CliRunner.Run run = cli.run("check", "project", "--fromat", "json");
         assertUsageError(run, "--fromat");
@@ -217,6 +235,17 @@ class CheckCommandTest {
         CliRunner.Run fromEnvironment = CliRunner.inResources().rules(TestRules::withBrokenRule)
                 .variables(Map.of("REGIONLINT_DEBUG", "1")).run("check", "project");
         assertTrue(fromEnvironment.err().contains("\tat "), fromEnvironment::toString);
+    }
+
+    @Test
+    void outOfMemorySaysHowToGiveJavaMoreInsteadOfAskingForABugReport() {
+        CliRunner.Run run = CliRunner.inResources().rules(TestRules::withMemoryHungryRule).run("check", "project");
+        assertEquals(4, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("regionlint: out of memory: the inputs need more than the "), run::toString);
+        assertTrue(run.err().contains("JAVA_OPTS=-Xmx"), run::toString);
+        assertFalse(run.err().contains("bug"), run::toString);
+        assertFalse(run.err().contains("\tat "), run::toString);
+        assertEquals("", run.out(), run::toString);
     }
 
     static void assertUsageError(CliRunner.Run run, String named) {

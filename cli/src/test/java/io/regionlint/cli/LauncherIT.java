@@ -121,6 +121,40 @@ class LauncherIT {
         assertFalse(Files.exists(archive));
     }
 
+    @Test
+    void aFailedFirstBuildExitsFiveWithItsOwnMessageAndNoColourCodes() throws Exception {
+        Files.delete(checkout.resolve("cli/target/regionlint.jar"));
+        // Maven without network: an error line wrapped in the colour codes Maven 3.8 prints even with -B
+        Path bin = Files.createDirectories(elsewhere.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/bash\necho \"$*\" > \"" + elsewhere.resolve("mvn-args") + "\"\n"
+                + "printf '\\033[0m\\033[0m[ERROR] Could not transfer artifact: Unknown host repo.maven.apache.org"
+                + "\\033[0m\\n'\nexit 1\n");
+        mvn.toFile().setExecutable(true);
+        Result run = run(List.of("PATH=" + bin + ":" + System.getenv("PATH")), launcher.toString(), "check", ".");
+        assertEquals(5, run.exitCode, run::toString);
+        assertTrue(run.err.contains("[ERROR] Could not transfer artifact"), run::toString);
+        assertTrue(run.err.contains("could not build"), run::toString);
+        assertTrue(run.err.contains("Maven exited 1"), run::toString);
+        assertTrue(run.err.contains("network"), run::toString);
+        assertFalse(run.err.contains("\u001b"), run::toString);
+        assertEquals("", run.out, run::toString);
+        String args = Files.readString(elsewhere.resolve("mvn-args"));
+        assertTrue(args.contains("-B") && args.contains("--no-transfer-progress")
+                && args.contains("-Dstyle.color=never"), args);
+    }
+
+    @Test
+    void theHeapIsSizedFromTheMachineAndJavaOptsOverrideIt() throws Exception {
+        Result defaults = run(List.of("JAVA_OPTS=-XX:+PrintFlagsFinal"), launcher.toString(), "--version");
+        assertEquals(0, defaults.exitCode, defaults::toString);
+        assertTrue(defaults.out.lines().anyMatch(l -> l.contains(" MaxRAMPercentage ") && l.contains("= 50.0")
+                && l.contains("{command line}")), defaults.out);
+        Result small = run(List.of("JAVA_OPTS=-Xmx64m -XX:+PrintFlagsFinal"), launcher.toString(), "--version");
+        assertTrue(small.out.lines().anyMatch(l -> l.contains(" MaxHeapSize ") && l.contains("= 67108864 ")),
+                small.out);
+    }
+
     private Result check() throws Exception {
         return run(launcher.toString(), "check", template.toString(), "--regions", "us-east-1,eu-west-1", "--format",
                 "json");

@@ -52,6 +52,23 @@ final class TestRules {
         }
     }
 
+    /** The rules above plus one that asks for more heap than any test JVM has: out of memory. */
+    static RuleRegistry withMemoryHungryRule() {
+        return new RuleRegistry(List.of(new EveryBucketRule(), new MemoryHungryRule()));
+    }
+
+    @RuleInfo(id = "RL9008", summary = "Needs more memory than any JVM", severity = Severity.ERROR, category = "test", since = "0.1.0")
+    static final class MemoryHungryRule implements Rule {
+        @Override
+        public void check(RuleContext context) {
+            // a real OutOfMemoryError from the JVM, raised at once whatever the heap: the array is
+            // larger than any HotSpot array may be ("Requested array size exceeds VM limit"), so
+            // nothing is allocated and the test costs no memory
+            long[] table = new long[Integer.MAX_VALUE];
+            context.report(Site.of(context.topology().resources().get(0)), "never reached " + table.length);
+        }
+    }
+
     @RuleInfo(id = "RL9009", summary = "Fails", severity = Severity.ERROR, category = "test", since = "0.1.0")
     static final class BrokenRule implements Rule {
         @Override

@@ -18,6 +18,7 @@ import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
 import io.regionlint.load.ScalarNode;
 import io.regionlint.model.RegionRole;
+import io.regionlint.model.Regions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -85,6 +86,7 @@ public final class ProjectFileLoader {
         }
         if (errors.isEmpty()) {
             errors.addAll(impossibleDates((MapNode) root));
+            errors.addAll(unknownRegions((MapNode) root));
         }
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
@@ -109,6 +111,41 @@ public final class ProjectFileLoader {
             }
         }
         return errors;
+    }
+
+    /**
+     * Every Region code of the topology (roles, stack Regions, regionParameters) that the
+     * partitions' list does not know, at its own line, unless {@code topology.allowUnknownRegions}
+     * says the system uses Regions newer than the list. A typo would otherwise deploy stacks to a
+     * Region that does not exist and report findings about it.
+     */
+    private static List<InputError> unknownRegions(MapNode root) {
+        Optional<MapNode> topology = map(root, "topology");
+        if (topology.isEmpty() || topology.get().get("allowUnknownRegions")
+                .map(n -> Boolean.TRUE.equals(((ScalarNode) n).value())).orElse(false)) {
+            return List.of();
+        }
+        List<InputError> errors = new ArrayList<>();
+        map(topology.get(), "regions").ifPresent(r -> r.entries().keySet()
+                .forEach(code -> checkRegion(code, r.keyRange(code), errors)));
+        Optional<Node> stackList = topology.get().get("stacks");
+        if (stackList.isPresent() && stackList.get() instanceof ListNode list) {
+            for (Node item : list.items()) {
+                MapNode stack = (MapNode) item;
+                stack.get("regions").filter(ListNode.class::isInstance).ifPresent(r -> ((ListNode) r).items()
+                        .forEach(code -> checkRegion(text(code), code.range(), errors)));
+                map(stack, "regionParameters").ifPresent(rp -> rp.entries().keySet()
+                        .forEach(code -> checkRegion(code, rp.keyRange(code), errors)));
+            }
+        }
+        return errors;
+    }
+
+    private static void checkRegion(String code, io.regionlint.load.SourceRange at, List<InputError> errors) {
+        if (!Regions.isKnown(code)) {
+            errors.add(InputError.at(at, "project file: " + Regions.unknownMessage(code) + " (for a Region newer "
+                    + "than regionlint's list of " + Regions.verified() + ", set topology.allowUnknownRegions: true)"));
+        }
     }
 
     private static List<ValidationMessage> sorted(java.util.Set<ValidationMessage> messages) {
