@@ -27,15 +27,21 @@ public record Defect(Kind kind, SourceRange range, String pointer, String messag
     }
 
     /**
-     * A mapping that repeats {@code key}: reported at the repeat, with the first occurrence as the
-     * related place. The readers keep the last value, as CloudFormation does.
+     * A mapping that repeats {@code key}: reported at the repeat, with the occurrence before it as
+     * the related place. The readers keep the last value, as CloudFormation does.
+     *
+     * @param occurrence 2 for the second occurrence of the key in the mapping, 3 for the third...
      */
-    static Defect duplicateKey(String key, SourceRange repeat, SourceRange first, String mappingPointer) {
+    static Defect duplicateKey(String key, SourceRange repeat, SourceRange previous, String mappingPointer,
+                               int occurrence) {
         String where = mappingPointer.isEmpty() ? "at the top level" : "in " + mappingPointer;
+        String times = occurrence == 2 ? "twice" : occurrence + " times";
+        String ignored = occurrence == 2 ? "the first" : "the earlier ones";
         return new Defect(Kind.DUPLICATE_KEY, repeat, Node.child(mappingPointer, key), "Key '" + key
-                + "' appears twice " + where + "; CloudFormation keeps the last value and ignores the first, so"
-                + " the first is not checked either: delete or rename one of them",
-                Optional.of(new Related(first, "first '" + key + "', ignored")));
+                + "' appears " + times + " " + where + "; CloudFormation keeps the last value and ignores " + ignored
+                + ", so " + ignored + " " + (occurrence == 2 ? "is" : "are") + " not checked either: delete or rename "
+                + (occurrence == 2 ? "one of them" : "all but one of them"),
+                Optional.of(new Related(previous, (occurrence == 2 ? "first '" : "earlier '") + key + "', ignored")));
     }
 
     /** Another place a defect involves, with what it is. */

@@ -81,6 +81,7 @@ final class JsonReader {
             case START_OBJECT -> {
                 Map<String, Node> entries = new LinkedHashMap<>();
                 Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
+                Map<String, Integer> repeats = null; // occurrences of repeated keys, made at the first repeat
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
@@ -88,7 +89,9 @@ final class JsonReader {
                             keyAt.getLineNr(), keyAt.getColumnNr() + key.length() + 2);
                     if (entries.containsKey(key)) {
                         // CloudFormation keeps the last of two equal keys: so do we, and say so
-                        defects.add(Defect.duplicateKey(key, keyRange, keyRanges.get(key), pointer.toString()));
+                        repeats = repeats == null ? new java.util.HashMap<>() : repeats;
+                        defects.add(Defect.duplicateKey(key, keyRange, keyRanges.get(key), pointer.toString(),
+                                repeats.merge(key, 2, (seen, one) -> seen + 1)));
                     }
                     parser.nextToken();
                     keyRanges.put(key, keyRange);

@@ -232,6 +232,7 @@ final class YamlReader {
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
         Set<String> merged = new HashSet<>(); // keys from merge keys, which explicit keys override
+        Map<String, Integer> repeats = null; // occurrences of repeated keys, made at the first repeat
         for (NodeTuple tuple : mapping.getValue()) {
             org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
             if (keyNode.getTag().equals(Tag.MERGE)) {
@@ -244,7 +245,9 @@ final class YamlReader {
             String key = canonical(keyScalar.getValue());
             if (entries.containsKey(key) && !merged.remove(key)) {
                 // CloudFormation accepts a repeated key and keeps the last value: so do we, and say so
-                defects.add(Defect.duplicateKey(key, range(keyNode), keyRanges.get(key), pointer.toString()));
+                repeats = repeats == null ? new java.util.HashMap<>() : repeats;
+                defects.add(Defect.duplicateKey(key, range(keyNode), keyRanges.get(key), pointer.toString(),
+                        repeats.merge(key, 2, (seen, one) -> seen + 1)));
             }
             keyRanges.put(key, range(keyNode));
             entries.put(key, convert(tuple.getValueNode(), pointer.child(key), depth + 1));

@@ -205,6 +205,29 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void aKeyRepeatedThreeTimesGivesTwoDefectsEachNamingTheOccurrenceBefore() {
+        Document document = jsonDocument("""
+                {"Resources": {
+                  "Topic": {"Type": "AWS::SNS::Topic"},
+                  "Topic": {"Type": "AWS::SQS::Queue"},
+                  "Topic": {"Type": "AWS::S3::Bucket"}
+                }}
+                """);
+        assertEquals(2, document.defects().size(), document.defects().toString());
+        Defect second = document.defects().get(0);
+        Defect third = document.defects().get(1);
+        assertEquals(List.of(3, 2), List.of(second.range().line(), second.related().orElseThrow().range().line()));
+        assertEquals(List.of(4, 3), List.of(third.range().line(), third.related().orElseThrow().range().line()));
+        assertTrue(second.message().startsWith("Key 'Topic' appears twice in /Resources;"), second.message());
+        assertEquals("Key 'Topic' appears 3 times in /Resources; CloudFormation keeps the last value and ignores the"
+                + " earlier ones, so the earlier ones are not checked either: delete or rename all but one of them",
+                third.message());
+        assertEquals("earlier 'Topic', ignored", third.related().orElseThrow().message());
+        MapNode resources = (MapNode) ((MapNode) document.root()).get("Resources").orElseThrow();
+        assertEquals("AWS::S3::Bucket", scalar((MapNode) resources.get("Topic").orElseThrow(), "Type").value());
+    }
+
+    @Test
     void duplicateKeyInsideAnAliasedMappingCountsOnce() {
         Document document = yamlDocument("base: &b {a: 1, a: 2}\nuse: *b\nagain: *b\n");
         assertEquals(1, document.defects().size(), document.defects().toString());
