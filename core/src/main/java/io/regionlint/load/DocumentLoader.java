@@ -62,8 +62,22 @@ public final class DocumentLoader {
         } catch (LoadException e) {
             return Result.of(e.error());
         } catch (IOException e) {
-            return Result.of(InputError.atFile(displayPath, "cannot read file: " + e.getMessage()));
+            return Result.of(InputError.atFile(displayPath, "cannot read file: " + why(e)));
         }
+    }
+
+    /** Why a file cannot be read, in words: the JDK's file-system exceptions carry only the path. */
+    static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parses text already in memory (used for tests and for stdin). */

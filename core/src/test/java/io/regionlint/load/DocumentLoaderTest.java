@@ -146,6 +146,15 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void anUnreadableFileSaysWhyNotJustItsPath() {
+        // the JDK's exceptions for these carry only the path, which the error names already
+        assertEquals("permission denied", DocumentLoader.why(new java.nio.file.AccessDeniedException("/t/a.yaml")));
+        assertEquals("no such file", DocumentLoader.why(new java.nio.file.NoSuchFileException("/t/a.yaml")));
+        assertEquals("Is a directory", DocumentLoader.why(new java.nio.file.FileSystemException("/t/a.yaml", null,
+                "Is a directory")));
+    }
+
+    @Test
     void byteOrderMarkIsSkipped() throws IOException {
         Path file = dir.resolve("bom.json");
         Files.write(file, "\uFEFF{\"Resources\": {}}".getBytes(StandardCharsets.UTF_8));
