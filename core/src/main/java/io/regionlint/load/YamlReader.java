@@ -78,9 +78,10 @@ final class YamlReader {
                     + " is not allowed in YAML text (control characters must be written as escapes in"
                     + " double-quoted text)"));
         } catch (YAMLException | StackOverflowError e) {
-            // the composer's own nesting limit (or, failing that, the stack) stopped it: SnakeYAML
-            // says neither where nor in words a reader knows, so find the place ourselves
-            throw new LoadException(tooDeep(text, options).orElseGet(() -> InputError.atFile(file,
+            // one of the composer's own limits (nesting, aliases) or, failing that, the stack
+            // stopped it: SnakeYAML says neither where nor in words a reader knows, so find the
+            // place ourselves
+            throw new LoadException(overLimit(text, options).orElseGet(() -> InputError.atFile(file,
                     "the YAML document cannot be read: it is larger or deeper than the limits allow")));
         }
         if (root == null) {
@@ -133,28 +134,39 @@ final class YamlReader {
     }
 
     /**
-     * Where the nesting first goes deeper than the limit: the start of the mapping or list one
-     * level too deep, found by replaying the parser's events (the parser keeps no stack of its
-     * own, so this pass cannot overflow where the composer did).
+     * Where the document first goes over the composer's limits: the mapping or list one level too
+     * deep, or the alias to a mapping or list one more than allowed. Found by replaying the
+     * parser's events (the parser keeps no stack of its own, so this pass cannot overflow where
+     * the composer did).
      */
-    private Optional<InputError> tooDeep(String text, LoaderOptions options) {
+    private Optional<InputError> overLimit(String text, LoaderOptions options) {
         LoaderOptions unlimited = new LoaderOptions();
         unlimited.setCodePointLimit(options.getCodePointLimit());
         unlimited.setTagInspector(tag -> true);
         ParserImpl parser = new ParserImpl(new StreamReader(text), unlimited);
+        Set<String> collectionAnchors = new HashSet<>();
         int depth = 0;
+        int aliases = 0;
         try {
             while (parser.peekEvent() != null) {
                 org.yaml.snakeyaml.events.Event event = parser.getEvent();
-                if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+                Mark at = event.getStartMark();
+                if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent start) {
+                    if (start.getAnchor() != null) {
+                        collectionAnchors.add(start.getAnchor());
+                    }
                     if (++depth > limits.maxNestingDepth()) {
-                        Mark at = event.getStartMark();
                         return Optional.of(new InputError(file, at.getLine() + 1, at.getColumn() + 1,
                                 "nesting deeper than " + limits.maxNestingDepth() + " levels of mappings and lists"
                                         + " starts here"));
                     }
                 } else if (event instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
                     depth--;
+                } else if (event instanceof org.yaml.snakeyaml.events.AliasEvent alias
+                        && collectionAnchors.contains(alias.getAnchor()) && ++aliases > limits.maxAliases()) {
+                    return Optional.of(new InputError(file, at.getLine() + 1, at.getColumn() + 1, "more than "
+                            + limits.maxAliases() + " YAML aliases to mappings and lists (an alias bomb?); write the"
+                            + " repeated parts out"));
                 }
             }
         } catch (YAMLException e) {

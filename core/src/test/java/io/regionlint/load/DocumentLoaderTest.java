@@ -77,6 +77,19 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void tooManyAliasesAreReportedAtTheFirstOneOverTheLimit() {
+        StringBuilder yaml = new StringBuilder("base: &b {a: 1}\nuses:\n");
+        for (int i = 0; i < 101; i++) {
+            yaml.append("  - *b\n");
+        }
+        InputError error = yamlError(yaml.toString());
+        assertEquals("more than 100 YAML aliases to mappings and lists (an alias bomb?); write the repeated parts"
+                + " out", error.message());
+        assertEquals(103, error.line()); // the 101st alias
+        assertEquals(5, error.column());
+    }
+
+    @Test
     void fileLargerThanTheLimitIsRejectedBySizeBeforeReading() throws IOException {
         Path big = dir.resolve("big.yaml");
         byte[] line = "# padding padding padding padding padding padding padding padding padding padding\n"
