@@ -16,6 +16,7 @@ final class SyntaxMessages {
     private static final Pattern YAML_BAD_CHARACTER = Pattern.compile("found character '(.+?)' that cannot start any token");
     private static final Pattern YAML_ALIAS = Pattern.compile("found undefined alias (\\S+)");
     private static final Pattern YAML_ESCAPE = Pattern.compile("found unknown escape character (.)");
+    private static final Pattern NODE_CONTENT = Pattern.compile("expected the node content, but found '(.+?)'");
     private static final Pattern YAML_FOUND = Pattern.compile("expected <block end>, but found '(.+?)'");
     private static final Pattern JSON_CHARACTER = Pattern.compile("Unexpected character \\('(.)' \\(code (\\d+)\\)\\)");
     private static final Pattern JSON_TOKEN = Pattern.compile("(?:Unrecognized|Non-standard) token '(.+?)'");
@@ -84,6 +85,18 @@ final class SyntaxMessages {
             }
             return "this line does not fit the " + block + " that starts" + since + ": line it up with the entries"
                     + " above it, or indent it further to nest it";
+        }
+        if (p.startsWith("expected '<document start>', but found '<block mapping start>'")) {
+            return "this key is indented less than the keys before it: the keys of one mapping line up (check the"
+                    + " indentation of the first lines)";
+        }
+        if (c.contains("block scalar")) {
+            return "a '|' or '>' must end its line: the text it introduces starts on the next line, indented";
+        }
+        if ((m = NODE_CONTENT.matcher(p)).find()) {
+            return m.group(1).equals("?") ? "a key where a value was expected: indent the value further than"
+                    + " the '-' or key it belongs to"
+                    : "'" + m.group(1) + "' cannot start a value: quote the value, or remove the stray character";
         }
         if (c.contains("anchor") || c.contains("alias")) {
             return "an anchor or alias name ('&name', '*name') may hold only letters, digits, '-' and '_'";

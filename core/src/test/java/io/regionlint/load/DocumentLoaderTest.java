@@ -356,6 +356,10 @@ class DocumentLoaderTest {
         "key: @x\\n|1|6|'@' cannot start a plain value: put the value in quotes",
         "A: [a, b]]\\n|1|10|']' closes nothing: no '[' is open here",
         "A: x\\nB\\n|3|1|the key that starts at line 2, column 1 has no ':' (or a plain value continues on a line indented like a key)",
+        "`  A: 1\\nB: 2\\n`|2|1|this key is indented less than the keys before it: the keys of one mapping line up (check the indentation of the first lines)",
+        "A:\\n  B: > x\\n|2|8|`a '|' or '>' must end its line: the text it introduces starts on the next line, indented`",
+        "A:\\n  B:\\n    }x: 1\\n|3|5|'}' cannot start a value: quote the value, or remove the stray character",
+        "A:\\n  -\\n  B: 1\\n|3|3|a key where a value was expected: indent the value further than the '-' or key it belongs to",
     })
     void yamlSyntaxMessagesAreOursAtTheRealPlace(String yaml, int line, int column, String message) {
         InputError error = yamlError(yaml.replace("\\n", "\n").replace("\\t", "\t"));
