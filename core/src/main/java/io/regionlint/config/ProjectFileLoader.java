@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.regionlint.load.Defect;
 import io.regionlint.load.Document;
 import io.regionlint.load.DocumentLoader;
 import io.regionlint.load.InputError;
@@ -80,12 +81,19 @@ public final class ProjectFileLoader {
         Document document = loaded.document().orElseThrow();
         Node root = document.root();
         List<InputError> errors = new ArrayList<>();
+        for (Defect defect : document.defects()) {
+            // a template may repeat a key (CloudFormation keeps the last); a configuration may not:
+            // which of the two settings was meant is anybody's guess
+            defect.related().filter(first -> defect.kind() == Defect.Kind.DUPLICATE_KEY).ifPresent(first -> errors.add(InputError.at(defect.range(), "project file: key '"
+                    + lastToken(defect.pointer()) + "' appears twice (first at line " + first.range().line()
+                    + ", column " + first.range().column() + "); keep one")));
+        }
         for (ValidationMessage message : sorted(SCHEMA.validate(toJson(root)))) {
             Node at = locate(root, message.getInstanceLocation());
             errors.add(InputError.at(at.range(), "project file: " + describe(message)));
         }
         if (errors.isEmpty()) {
-            errors.addAll(impossibleDates((MapNode) root));
+            errors.addAll(invalidDates(root));
             errors.addAll(unknownRegions((MapNode) root));
         }
         if (!errors.isEmpty()) {
@@ -95,18 +103,20 @@ public final class ProjectFileLoader {
     }
 
     /**
-     * The schema checks the shape of {@code expires} (YYYY-MM-DD) but not the calendar: a day such
-     * as 2027-02-30 would otherwise be dropped and the suppression would never expire.
+     * Suppression dates the schema's pattern lets through but the calendar does not have
+     * ({@code 2026-02-30}, {@code 2025-13-01}): such a suppression would never expire.
      */
-    private static List<InputError> impossibleDates(MapNode root) {
+    private static List<InputError> invalidDates(Node root) {
         List<InputError> errors = new ArrayList<>();
-        Optional<Node> list = root.get("suppressions");
-        if (list.isPresent() && list.get() instanceof ListNode items) {
-            for (Node item : items.items()) {
-                Optional<Node> expires = ((MapNode) item).get("expires");
-                if (expires.isPresent() && date(text(expires.get())).isEmpty()) {
-                    errors.add(InputError.at(expires.get().range(), "project file: suppressions: expires '"
-                            + text(expires.get()) + "' is not a day of the calendar; write YYYY-MM-DD"));
+        if (!(root instanceof MapNode map) || !(map.get("suppressions").orElse(null) instanceof ListNode list)) {
+            return errors;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            if (list.items().get(i) instanceof MapNode s && s.get("expires").orElse(null) instanceof ScalarNode at) {
+                Optional<String> problem = dateProblem(at.text());
+                if (problem.isPresent()) {
+                    errors.add(InputError.at(at.range(), "project file: suppressions[" + i + "].expires: '"
+                            + at.text() + "' is not a date: " + problem.get() + " (write YYYY-MM-DD)"));
                 }
             }
         }
@@ -146,6 +156,38 @@ public final class ProjectFileLoader {
             errors.add(InputError.at(at, "project file: " + Regions.unknownMessage(code) + " (for a Region newer "
                     + "than regionlint's list of " + Regions.verified() + ", set topology.allowUnknownRegions: true)"));
         }
+    }
+
+    /** What is wrong with a YYYY-MM-DD text as a calendar date, if anything. */
+    static Optional<String> dateProblem(String text) {
+        try {
+            LocalDate.parse(text); // ISO_LOCAL_DATE resolves strictly: no 30 February
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            int year;
+            int month;
+            int day;
+            try {
+                year = Integer.parseInt(text.substring(0, 4));
+                month = Integer.parseInt(text.substring(5, 7));
+                day = Integer.parseInt(text.substring(8, 10));
+            } catch (RuntimeException notDigits) {
+                return Optional.of("it does not have the form YYYY-MM-DD");
+            }
+            if (month < 1 || month > 12) {
+                return Optional.of("there is no month " + month);
+            }
+            java.time.YearMonth yearMonth = java.time.YearMonth.of(year, month);
+            if (day < 1 || day > yearMonth.lengthOfMonth()) {
+                return Optional.of(yearMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+                        java.util.Locale.ENGLISH) + " " + year + " has " + yearMonth.lengthOfMonth() + " days");
+            }
+            return Optional.of("it does not have the form YYYY-MM-DD");
+        }
+    }
+
+    private static String lastToken(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
 
     private static List<ValidationMessage> sorted(java.util.Set<ValidationMessage> messages) {

@@ -49,6 +49,12 @@ public final class FindingBuilder {
         return this;
     }
 
+    /** Adds a related place that no resource owns: the first of two equal keys. */
+    public FindingBuilder related(SourceRange range, String why) {
+        related.add(new Related(why, Location.of(range, Optional.empty()), Optional.empty()));
+        return this;
+    }
+
     /**
      * Distinguishes findings a rule reports more than once at the same node (say, one per
      * missing action), so each keeps its own fingerprint.

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads JSON with Jackson's streaming parser, keeping every token's line and column. Duplicate
- * keys are an input error naming both places.
+ * Reads JSON with Jackson's streaming parser, keeping every token's line and column. A duplicate
+ * key keeps the last value (as CloudFormation does) and is recorded as a {@link Defect} naming
+ * both places.
  */
 final class JsonReader {
 
@@ -24,14 +25,16 @@ final class JsonReader {
     private final Limits limits;
     private JsonParser parser;
     private int nodes;
+    private final List<Defect> defects = new ArrayList<>();
 
     private JsonReader(String file, Limits limits) {
         this.file = file;
         this.limits = limits;
     }
 
-    static Optional<Node> read(String text, String file, Limits limits) throws LoadException {
-        return new JsonReader(file, limits).readDocument(text);
+    static Parsed read(String text, String file, Limits limits) throws LoadException {
+        JsonReader reader = new JsonReader(file, limits);
+        return new Parsed(reader.readDocument(text), reader.defects);
     }
 
     private Optional<Node> readDocument(String text) throws LoadException {
@@ -53,14 +56,17 @@ final class JsonReader {
             }
             return Optional.of(root);
         } catch (StreamConstraintsException e) {
-            throw new LoadException(InputError.atFile(file, "JSON nesting deeper than "
-                    + limits.maxNestingDepth() + " levels"));
+            // Jackson's constraint messages name its configuration; say which limit, at the token
+            String what = e.getMessage() != null && e.getMessage().startsWith("Document nesting depth")
+                    ? "nesting deeper than " + limits.maxNestingDepth() + " levels of objects and lists starts here"
+                    : "a number or string here is longer than JSON input may be";
+            throw new LoadException(error(parser.currentTokenLocation(), what));
         } catch (JsonParseException e) {
             JsonLocation at = e.getLocation();
-            String message = "JSON syntax: " + e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+            String message = "JSON syntax: " + SyntaxMessages.json(e.getOriginalMessage());
             throw new LoadException(at == null ? InputError.atFile(file, message) : error(at, message));
         } catch (IOException e) {
-            throw new LoadException(InputError.atFile(file, "JSON: " + e.getMessage()));
+            throw new LoadException(InputError.atFile(file, "the JSON text cannot be read"));
         }
     }
 
@@ -75,15 +81,17 @@ final class JsonReader {
             case START_OBJECT -> {
                 Map<String, Node> entries = new LinkedHashMap<>();
                 Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
+                Map<String, Integer> repeats = null; // occurrences of repeated keys, made at the first repeat
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     JsonLocation keyAt = parser.currentTokenLocation();
                     SourceRange keyRange = new SourceRange(file, keyAt.getLineNr(), keyAt.getColumnNr(),
                             keyAt.getLineNr(), keyAt.getColumnNr() + key.length() + 2);
                     if (entries.containsKey(key)) {
-                        SourceRange first = keyRanges.get(key);
-                        throw new LoadException(InputError.at(keyRange, "duplicate key '" + key
-                                + "' (first defined at line " + first.line() + ", column " + first.column() + ")"));
+                        // CloudFormation keeps the last of two equal keys: so do we, and say so
+                        repeats = repeats == null ? new java.util.HashMap<>() : repeats;
+                        defects.add(Defect.duplicateKey(key, keyRange, keyRanges.get(key), pointer.toString(),
+                                repeats.merge(key, 2, (seen, one) -> seen + 1)));
                     }
                     parser.nextToken();
                     keyRanges.put(key, keyRange);
@@ -116,7 +124,7 @@ final class JsonReader {
             case VALUE_NULL -> {
                 return new ScalarNode(null, rangeFrom(start), pointer);
             }
-            default -> throw new LoadException(error(start, "unexpected JSON token " + token));
+            default -> throw new LoadException(error(start, "JSON syntax: " + SyntaxMessages.json("")));
         }
     }
 

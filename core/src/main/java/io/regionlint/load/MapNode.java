@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A mapping in source order. Keys are unique (duplicates are an input error at load time). The
- * entries map is wrapped, not copied: a reader hands it over and never touches it again (copying
- * every map of a large template twice cost a fifth of the load time). The keys' positions are
+ * A mapping in source order. Keys are unique (a repeated key keeps its last value, and the loader
+ * records the repeat as a {@link Defect}). The entries map is wrapped, not copied: a reader hands
+ * it over and never touches it again (copying every map of a large template twice cost a fifth of the load time). The keys' positions are
  * packed four ints a key, in entry order, instead of a second map of ranges per mapping.
  *
  * @param keyPositions line, column, end line, end column of each key, in entry order

@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -42,15 +43,17 @@ final class YamlReader {
     /** One String per distinct key or short text: property names repeat thousands of times. */
     private final Map<String, String> canonical = new java.util.HashMap<>();
     private int nodes;
+    private final List<Defect> defects = new ArrayList<>();
 
     private YamlReader(String file, Limits limits) {
         this.file = file;
         this.limits = limits;
     }
 
-    /** Returns the root node, or empty for a document with no content. */
-    static Optional<Node> read(String text, String file, Limits limits) throws LoadException {
-        return new YamlReader(file, limits).readDocument(text);
+    /** Returns the root node (empty for a document with no content) and the defects recovered from. */
+    static Parsed read(String text, String file, Limits limits) throws LoadException {
+        YamlReader reader = new YamlReader(file, limits);
+        return new Parsed(reader.readDocument(text), reader.defects);
     }
 
     private Optional<Node> readDocument(String text) throws LoadException {
@@ -70,10 +73,16 @@ final class YamlReader {
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             throw new LoadException(markedError(e));
-        } catch (YAMLException e) {
-            throw new LoadException(InputError.atFile(file, "YAML: " + oneLine(e.getMessage())));
-        } catch (StackOverflowError e) {
-            throw new LoadException(InputError.atFile(file, "YAML nesting is too deep"));
+        } catch (ReaderException e) {
+            throw new LoadException(at(text, e.getPosition(), "character " + SyntaxMessages.character(e.getCodePoint())
+                    + " is not allowed in YAML text (control characters must be written as escapes in"
+                    + " double-quoted text)"));
+        } catch (YAMLException | StackOverflowError e) {
+            // one of the composer's own limits (nesting, aliases) or, failing that, the stack
+            // stopped it: SnakeYAML says neither where nor in words a reader knows, so find the
+            // place ourselves
+            throw new LoadException(overLimit(text, options).orElseGet(() -> InputError.atFile(file,
+                    "the YAML document cannot be read: it is larger or deeper than the limits allow")));
         }
         if (root == null) {
             return Optional.empty();
@@ -115,19 +124,73 @@ final class YamlReader {
 
     private InputError markedError(MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        StringBuilder message = new StringBuilder("YAML syntax: ");
-        if (e.getContext() != null) {
-            message.append(e.getContext()).append(": ");
-        }
-        message.append(e.getProblem() == null ? "invalid YAML" : e.getProblem());
+        Mark context = e.getContextMark();
+        String message = "YAML syntax: " + SyntaxMessages.yaml(e.getContext(), e.getProblem(),
+                context == null ? 0 : context.getLine() + 1, context == null ? 0 : context.getColumn() + 1);
         if (mark == null) {
-            return InputError.atFile(file, oneLine(message.toString()));
+            return InputError.atFile(file, message);
         }
-        return new InputError(file, mark.getLine() + 1, mark.getColumn() + 1, oneLine(message.toString()));
+        return new InputError(file, mark.getLine() + 1, mark.getColumn() + 1, message);
     }
 
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
+    /**
+     * Where the document first goes over the composer's limits: the mapping or list one level too
+     * deep, or the alias to a mapping or list one more than allowed. Found by replaying the
+     * parser's events (the parser keeps no stack of its own, so this pass cannot overflow where
+     * the composer did).
+     */
+    private Optional<InputError> overLimit(String text, LoaderOptions options) {
+        LoaderOptions unlimited = new LoaderOptions();
+        unlimited.setCodePointLimit(options.getCodePointLimit());
+        unlimited.setTagInspector(tag -> true);
+        ParserImpl parser = new ParserImpl(new StreamReader(text), unlimited);
+        Set<String> collectionAnchors = new HashSet<>();
+        int depth = 0;
+        int aliases = 0;
+        try {
+            while (parser.peekEvent() != null) {
+                org.yaml.snakeyaml.events.Event event = parser.getEvent();
+                Mark at = event.getStartMark();
+                if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent start) {
+                    if (start.getAnchor() != null) {
+                        collectionAnchors.add(start.getAnchor());
+                    }
+                    if (++depth > limits.maxNestingDepth()) {
+                        return Optional.of(new InputError(file, at.getLine() + 1, at.getColumn() + 1,
+                                "nesting deeper than " + limits.maxNestingDepth() + " levels of mappings and lists"
+                                        + " starts here"));
+                    }
+                } else if (event instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                    depth--;
+                } else if (event instanceof org.yaml.snakeyaml.events.AliasEvent alias
+                        && collectionAnchors.contains(alias.getAnchor()) && ++aliases > limits.maxAliases()) {
+                    return Optional.of(new InputError(file, at.getLine() + 1, at.getColumn() + 1, "more than "
+                            + limits.maxAliases() + " YAML aliases to mappings and lists (an alias bomb?); write the"
+                            + " repeated parts out"));
+                }
+            }
+        } catch (YAMLException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** An error at a code point index of the text. */
+    private InputError at(String text, int codePointIndex, String message) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int i = 0; i < text.length() && index < codePointIndex; index++) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new InputError(file, line, column, message);
     }
 
     private Node convert(org.yaml.snakeyaml.nodes.Node node, JsonPointer pointer, int depth) throws LoadException {
@@ -136,8 +199,8 @@ final class YamlReader {
                     "YAML document expands to more than " + limits.maxNodes() + " nodes (aliases?)"));
         }
         if (depth > limits.maxNestingDepth()) {
-            throw new LoadException(InputError.at(range(node),
-                    "nesting deeper than " + limits.maxNestingDepth() + " levels"));
+            throw new LoadException(InputError.at(range(node), "nesting deeper than " + limits.maxNestingDepth()
+                    + " levels of mappings and lists starts here"));
         }
         Tag tag = node.getTag();
         String tagValue = tag.getValue();
@@ -181,6 +244,7 @@ final class YamlReader {
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
         Set<String> merged = new HashSet<>(); // keys from merge keys, which explicit keys override
+        Map<String, Integer> repeats = null; // occurrences of repeated keys, made at the first repeat
         for (NodeTuple tuple : mapping.getValue()) {
             org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
             if (keyNode.getTag().equals(Tag.MERGE)) {
@@ -192,9 +256,10 @@ final class YamlReader {
             }
             String key = canonical(keyScalar.getValue());
             if (entries.containsKey(key) && !merged.remove(key)) {
-                SourceRange first = keyRanges.get(key);
-                throw new LoadException(InputError.at(range(keyNode), "duplicate key '" + key
-                        + "' (first defined at line " + first.line() + ", column " + first.column() + ")"));
+                // CloudFormation accepts a repeated key and keeps the last value: so do we, and say so
+                repeats = repeats == null ? new java.util.HashMap<>() : repeats;
+                defects.add(Defect.duplicateKey(key, range(keyNode), keyRanges.get(key), pointer.toString(),
+                        repeats.merge(key, 2, (seen, one) -> seen + 1)));
             }
             keyRanges.put(key, range(keyNode));
             entries.put(key, convert(tuple.getValueNode(), pointer.child(key), depth + 1));

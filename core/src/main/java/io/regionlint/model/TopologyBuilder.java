@@ -4,6 +4,7 @@ import io.regionlint.load.InputError;
 import io.regionlint.load.ListNode;
 import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
+import io.regionlint.load.ResourceTypes;
 import io.regionlint.load.ScalarNode;
 import io.regionlint.load.SourceRange;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import java.util.Set;
 /**
  * The model stage's entry point: stack specs in, one {@link Topology} out. Each resource is
  * resolved once per stack instance; the {@link Linker} then joins resources by hash index.
- * Template structure the model cannot use (a {@code Resources} section that is not a map, a
- * resource without a {@code Type}) is an input error for that template, reported once however
- * many Regions it is deployed to.
+ * A {@code Resources} section that is not a map is an input error for that template, reported once
+ * however many Regions it is deployed to; a resource without a usable {@code Type} is left out
+ * (the loader recorded it as a defect of the document), and the rest of the stack is modelled.
  */
 public final class TopologyBuilder {
 
@@ -233,7 +234,7 @@ public final class TopologyBuilder {
                 if (entry.getKey().startsWith("Fn::ForEach::")) {
                     continue; // AWS::LanguageExtensions loops are not expanded; their resources are not modelled
                 }
-                resourceOf(stack, resolver, entry.getKey(), entry.getValue(), declaredAt, errors)
+                resourceOf(stack, resolver, entry.getKey(), entry.getValue(), declaredAt)
                         .ifPresent(resources::add);
             }
         }
@@ -254,17 +255,14 @@ public final class TopologyBuilder {
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,
-                                                 SourceRange declaredAt, Set<InputError> errors) {
-        if (!(node instanceof MapNode declaration)) {
-            errors.add(InputError.at(node.range(), "resource '" + logicalId + "' must be a mapping"));
+                                                 SourceRange declaredAt) {
+        Optional<String> usableType = ResourceTypes.usableType(node);
+        if (usableType.isEmpty() || !(node instanceof MapNode declaration)) {
+            // the loader recorded it on the document (a Defect, reported once per file): only
+            // this resource is lost, never the stack
             return Optional.empty();
         }
-        Optional<Node> typeNode = declaration.get("Type");
-        if (typeNode.isEmpty() || !(typeNode.get() instanceof ScalarNode typeScalar)
-                || !(typeScalar.value() instanceof String type) || type.isBlank()) {
-            errors.add(InputError.at(node.range(), "resource '" + logicalId + "' has no Type"));
-            return Optional.empty();
-        }
+        String type = usableType.get();
         if (type.equals("AWS::CDK::Metadata")) {
             return Optional.empty(); // CDK's version report (CDKMetadata): scaffolding, never a finding
         }

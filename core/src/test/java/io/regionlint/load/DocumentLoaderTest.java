@@ -46,17 +46,47 @@ class DocumentLoaderTest {
     }
 
     @Test
-    void deeplyNestedYamlIsRejectedWithoutStackOverflow() {
-        String yaml = "Resources: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+    void deeplyNestedYamlIsRejectedWithoutStackOverflowAtTheLevelTooDeep() {
+        // the root mapping is level 1, so the 200th '[' opens level 201
+        String yaml = "Description: deep\nResources: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
         InputError error = yamlError(yaml);
-        assertTrue(error.message().toLowerCase(java.util.Locale.ROOT).contains("nesting depth"), error.message());
+        assertEquals("nesting deeper than 200 levels of mappings and lists starts here", error.message());
+        assertEquals(2, error.line());
+        assertEquals("Resources: ".length() + 200, error.column());
     }
 
     @Test
-    void deeplyNestedJsonIsRejectedWithoutStackOverflow() {
-        String json = "{\"Resources\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    void deeplyNestedBlockYamlIsReportedAtTheLevelTooDeep() {
+        StringBuilder yaml = new StringBuilder();
+        for (int level = 0; level < 210; level++) {
+            yaml.append(" ".repeat(level)).append("k").append(level).append(":\n");
+        }
+        InputError error = yamlError(yaml.append(" ".repeat(210)).append("leaf\n").toString());
+        assertEquals("nesting deeper than 200 levels of mappings and lists starts here", error.message());
+        assertEquals(201, error.line()); // the mapping of key k199, level 201
+        assertEquals(201, error.column());
+    }
+
+    @Test
+    void deeplyNestedJsonIsRejectedWithoutStackOverflowAtTheLevelTooDeep() {
+        String json = "{\n  \"Resources\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}";
         InputError error = jsonError(json);
-        assertTrue(error.message().contains("nesting deeper than 200 levels"), error.message());
+        assertEquals("nesting deeper than 200 levels of objects and lists starts here", error.message());
+        assertEquals(2, error.line());
+        assertEquals("  \"Resources\": ".length() + 200, error.column());
+    }
+
+    @Test
+    void tooManyAliasesAreReportedAtTheFirstOneOverTheLimit() {
+        StringBuilder yaml = new StringBuilder("base: &b {a: 1}\nuses:\n");
+        for (int i = 0; i < 101; i++) {
+            yaml.append("  - *b\n");
+        }
+        InputError error = yamlError(yaml.toString());
+        assertEquals("more than 100 YAML aliases to mappings and lists (an alias bomb?); write the repeated parts"
+                + " out", error.message());
+        assertEquals(103, error.line()); // the 101st alias
+        assertEquals(5, error.column());
     }
 
     @Test
@@ -76,17 +106,65 @@ class DocumentLoaderTest {
     }
 
     @Test
-    void nulBytesMakeAFileUnreadable() throws IOException {
+    void nulBytesMakeAFileUnreadableAtTheirPlace() throws IOException {
         Path file = dir.resolve("nul.yaml");
         Files.write(file, "Resources:\n  A: {Type: X}\u0000\n".getBytes(StandardCharsets.UTF_8));
-        assertTrue(loadError(file).message().contains("NUL"));
+        InputError error = loadError(file);
+        assertEquals("a NUL byte: this is not a text file (or not UTF-8 text)", error.message());
+        assertEquals(2, error.line());
+        assertEquals(15, error.column());
     }
 
     @Test
-    void invalidUtf8MakesAFileUnreadable() throws IOException {
+    void invalidUtf8IsReportedAtTheFirstBadByte() throws IOException {
         Path file = dir.resolve("latin1.yaml");
-        Files.write(file, "Description: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertTrue(loadError(file).message().contains("not valid UTF-8"));
+        Files.write(file, "Resources: {}\n# d\u00e9j\u00e0 vu\nDescription: caf\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        InputError error = loadError(file);
+        assertEquals("byte 0xE9 is not valid UTF-8 (the file looks like Latin-1 or Windows-1252 text): save it as"
+                + " UTF-8", error.message());
+        assertEquals(2, error.line());
+        assertEquals(4, error.column());
+    }
+
+    @Test
+    void invalidUtf8ColumnsCountCharactersNotBytes() throws IOException {
+        Path file = dir.resolve("mixed.yaml");
+        byte[] good = "Description: \u00e9t\u00e9 ".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 2);
+        bytes[good.length] = (byte) 0xE9;
+        bytes[good.length + 1] = '\n';
+        Files.write(file, bytes);
+        InputError error = loadError(file);
+        assertEquals(1, error.line());
+        assertEquals("Description: \u00e9t\u00e9 ".length() + 1, error.column());
+    }
+
+    @Test
+    void utf16IsNamedAsSuch() throws IOException {
+        Path file = dir.resolve("utf16.yaml");
+        Files.write(file, "\uFEFFResources: {}\n".getBytes(StandardCharsets.UTF_16LE));
+        InputError error = loadError(file);
+        assertTrue(error.message().startsWith("the file is UTF-16 text"), error.message());
+        assertEquals(1, error.line());
+    }
+
+    @Test
+    void controlCharacterInYamlIsReportedAtItsPlaceInOurWords() {
+        InputError error = yamlError("Resources: {}\nDescription: caf\u00e9 \u0007 bell\n");
+        assertEquals("character U+0007 is not allowed in YAML text (control characters must be written as"
+                + " escapes in double-quoted text)", error.message());
+        assertEquals(2, error.line());
+        assertEquals(19, error.column());
+    }
+
+    @Test
+    void anUnreadableFileSaysWhyNotJustItsPath() {
+        // the JDK's exceptions for these carry only the path, which the error names already
+        assertEquals("permission denied", DocumentLoader.why(new java.nio.file.AccessDeniedException("/t/a.yaml")));
+        assertEquals("no such file", DocumentLoader.why(new java.nio.file.NoSuchFileException("/t/a.yaml")));
+        assertEquals("Is a directory", DocumentLoader.why(new java.nio.file.FileSystemException("/t/a.yaml", null,
+                "Is a directory")));
     }
 
     @Test
@@ -100,32 +178,111 @@ class DocumentLoaderTest {
     // ---- syntax and structure errors ------------------------------------------------------------
 
     @Test
-    void duplicateYamlKeyIsReportedAtTheSecondKey() {
-        InputError error = yamlError("""
+    void duplicateYamlKeyKeepsTheLastValueAndIsRecordedWithBothPlaces() {
+        Document document = yamlDocument("""
                 Resources:
                   Data:
                     Type: AWS::S3::Bucket
+                    Properties: {BucketName: first}
                   Data:
                     Type: AWS::S3::Bucket
+                    Properties: {BucketName: second}
+                  Logs:
+                    Type: AWS::S3::Bucket
                 """);
-        assertEquals(4, error.line());
-        assertEquals(3, error.column());
-        assertEquals("duplicate key 'Data' (first defined at line 2, column 3)", error.message());
+        MapNode resources = (MapNode) ((MapNode) document.root()).get("Resources").orElseThrow();
+        assertEquals(List.of("Data", "Logs"), List.copyOf(resources.entries().keySet()));
+        MapNode data = (MapNode) resources.get("Data").orElseThrow();
+        assertEquals("second", scalar((MapNode) data.get("Properties").orElseThrow(), "BucketName").value());
+        assertEquals(5, resources.keyRange("Data").line(), "the key's range is the one whose value was kept");
+        Defect defect = onlyDefect(document);
+        assertEquals(Defect.Kind.DUPLICATE_KEY, defect.kind());
+        assertEquals(new SourceRange("t.yaml", 5, 3, 5, 7), defect.range());
+        assertEquals(new SourceRange("t.yaml", 2, 3, 2, 7), defect.related().orElseThrow().range());
+        assertEquals("/Resources/Data", defect.pointer());
+        assertEquals("Key 'Data' appears twice in /Resources; CloudFormation keeps the last value and ignores"
+                + " the first, so the first is not checked either: delete or rename one of them", defect.message());
     }
 
     @Test
-    void duplicateJsonKeyIsReportedAtTheSecondKey() {
-        InputError error = jsonError("""
+    void duplicateJsonKeyKeepsTheLastValueAndIsRecordedWithBothPlaces() {
+        Document document = jsonDocument("""
                 {
                   "Resources": {
-                    "Data": {"Type": "AWS::S3::Bucket"},
-                    "Data": {"Type": "AWS::S3::Bucket"}
+                    "Data": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "first"}},
+                    "Data": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "second"}}
                   }
                 }
                 """);
-        assertEquals(4, error.line());
-        assertEquals(5, error.column());
-        assertEquals("duplicate key 'Data' (first defined at line 3, column 5)", error.message());
+        MapNode resources = (MapNode) ((MapNode) document.root()).get("Resources").orElseThrow();
+        MapNode data = (MapNode) resources.get("Data").orElseThrow();
+        assertEquals("second", scalar((MapNode) data.get("Properties").orElseThrow(), "BucketName").value());
+        Defect defect = onlyDefect(document);
+        assertEquals(Defect.Kind.DUPLICATE_KEY, defect.kind());
+        assertEquals(4, defect.range().line());
+        assertEquals(5, defect.range().column());
+        assertEquals(3, defect.related().orElseThrow().range().line());
+        assertEquals(5, defect.related().orElseThrow().range().column());
+        assertTrue(defect.message().startsWith("Key 'Data' appears twice in /Resources;"), defect.message());
+    }
+
+    @Test
+    void aKeyRepeatedThreeTimesGivesTwoDefectsEachNamingTheOccurrenceBefore() {
+        Document document = jsonDocument("""
+                {"Resources": {
+                  "Topic": {"Type": "AWS::SNS::Topic"},
+                  "Topic": {"Type": "AWS::SQS::Queue"},
+                  "Topic": {"Type": "AWS::S3::Bucket"}
+                }}
+                """);
+        assertEquals(2, document.defects().size(), document.defects().toString());
+        Defect second = document.defects().get(0);
+        Defect third = document.defects().get(1);
+        assertEquals(List.of(3, 2), List.of(second.range().line(), second.related().orElseThrow().range().line()));
+        assertEquals(List.of(4, 3), List.of(third.range().line(), third.related().orElseThrow().range().line()));
+        assertTrue(second.message().startsWith("Key 'Topic' appears twice in /Resources;"), second.message());
+        assertEquals("Key 'Topic' appears 3 times in /Resources; CloudFormation keeps the last value and ignores the"
+                + " earlier ones, so the earlier ones are not checked either: delete or rename all but one of them",
+                third.message());
+        assertEquals("earlier 'Topic', ignored", third.related().orElseThrow().message());
+        MapNode resources = (MapNode) ((MapNode) document.root()).get("Resources").orElseThrow();
+        assertEquals("AWS::S3::Bucket", scalar((MapNode) resources.get("Topic").orElseThrow(), "Type").value());
+    }
+
+    @Test
+    void duplicateKeyInsideAnAliasedMappingCountsOnce() {
+        Document document = yamlDocument("base: &b {a: 1, a: 2}\nuse: *b\nagain: *b\n");
+        assertEquals(1, document.defects().size(), document.defects().toString());
+        assertEquals(1, document.defects().get(0).range().line());
+    }
+
+    @Test
+    void resourcesWithoutAUsableTypeAreRecordedOneEach() {
+        Document document = yamlDocument("""
+                Resources:
+                  Good:
+                    Type: AWS::S3::Bucket
+                  Missing:
+                    Properties: {}
+                  Computed:
+                    Type: !If [Cond, AWS::S3::Bucket, AWS::SQS::Queue]
+                  Number:
+                    Type: 42
+                  Scalar: AWS::S3::Bucket
+                  Fn::ForEach::Loop: [X, [A], {"${X}": {Type: AWS::SNS::Topic}}]
+                """);
+        List<String> messages = document.defects().stream().map(Defect::message).toList();
+        assertEquals(4, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("Resource 'Missing' has no Type, so CloudFormation would reject"),
+                messages.get(0));
+        assertTrue(messages.get(1).startsWith("Resource 'Computed' computes its Type with Fn::If (CloudFormation"
+                + " accepts only a literal type name)"), messages.get(1));
+        assertTrue(messages.get(2).startsWith("Resource 'Number' has a Type that is a number, not a type name"),
+                messages.get(2));
+        assertTrue(messages.get(3).startsWith("Resource 'Scalar' is text, not a mapping with a Type"),
+                messages.get(3));
+        assertEquals(List.of(4, 6, 8, 10), document.defects().stream().map(d -> d.range().line()).toList());
+        assertTrue(document.defects().stream().allMatch(d -> d.kind() == Defect.Kind.RESOURCE_TYPE_MISSING));
     }
 
     @Test
@@ -171,8 +328,9 @@ class DocumentLoaderTest {
     @Test
     void yamlSyntaxErrorNamesLineAndColumn() {
         InputError error = yamlError("Resources:\n  Data:\n    Type: [unclosed\n  Other: x\n");
-        assertTrue(error.message().startsWith("YAML syntax:"), error.message());
-        assertTrue(error.line() >= 3, "line " + error.line());
+        assertEquals("YAML syntax: the list opened with '[' at line 3, column 11 is not closed here: a ',' or ']'"
+                + " is missing", error.message());
+        assertEquals(4, error.line());
     }
 
     @Test
@@ -180,7 +338,74 @@ class DocumentLoaderTest {
         InputError error = jsonError("{\n  \"Resources\": {\n    \"Data\": {\"Type\" \"AWS::S3::Bucket\"}\n  }\n}\n");
         assertEquals(3, error.line());
         assertEquals(21, error.column());
-        assertTrue(error.message().startsWith("JSON syntax:"), error.message());
+        assertEquals("JSON syntax: a ':' is missing between a key and its value (found '\"')", error.message());
+    }
+
+    /** Each family of SnakeYAML messages, in our words and at the place SnakeYAML found it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "A: b: c\\n|1|5|a ':' followed by a space starts a key where none can start: quote a value that contains ': ', or fix the indentation",
+        "A:\\n  B: x\\n C: y\\n|3|2|this line does not fit the mapping that starts at line 1, column 1: line it up with the entries above it, or indent it further to nest it",
+        "A: 'unclosed\\n|2|1|the quoted text that starts at line 1, column 4 is never closed",
+        "A: *nope\\n|1|4|alias '*nope' refers to no anchor '&nope' defined before it",
+        "A:\\n\\t- x\\n|2|1|a tab character used for indentation; YAML indents with spaces only",
+        "A: b\\n- c\\n|2|1|a list item ('-') where the mapping that starts at line 1, column 1 expects a key: indent it under the key it belongs to",
+        "A: 1\\n---\\nB: 2\\n|2|1|a second YAML document starts here ('---'); a template is one document",
+        "A: {x: 1\\n|2|1|the mapping opened with '{' at line 1, column 4 is not closed here: a ',' or '}' is missing",
+        "A: \"bad \\q escape\"\\n|1|10|'\\q' is not an escape in double-quoted text: write '\\\\q' or use single quotes",
+        "key: @x\\n|1|6|'@' cannot start a plain value: put the value in quotes",
+        "A: [a, b]]\\n|1|10|']' closes nothing: no '[' is open here",
+        "A: x\\nB\\n|3|1|the key that starts at line 2, column 1 has no ':' (or a plain value continues on a line indented like a key)",
+        "`  A: 1\\nB: 2\\n`|2|1|this key is indented less than the keys before it: the keys of one mapping line up (check the indentation of the first lines)",
+        "A:\\n  B: > x\\n|2|8|`a '|' or '>' must end its line: the text it introduces starts on the next line, indented`",
+        "A:\\n  B:\\n    }x: 1\\n|3|5|'}' cannot start a value: quote the value, or remove the stray character",
+        "A:\\n  -\\n  B: 1\\n|3|3|a key where a value was expected: indent the value further than the '-' or key it belongs to",
+    })
+    void yamlSyntaxMessagesAreOursAtTheRealPlace(String yaml, int line, int column, String message) {
+        InputError error = yamlError(yaml.replace("\\n", "\n").replace("\\t", "\t"));
+        assertEquals("YAML syntax: " + message, error.message());
+        assertEquals(line + ":" + column, error.line() + ":" + error.column());
+    }
+
+    /** Each family of Jackson messages, in our words; none names a Jackson feature or code point. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"A\": 1 // c\\n}|1|9|JSON does not allow comments (CloudFormation JSON templates cannot hold them; YAML can)",
+        "{\"A\": /* c */ 1}|1|7|JSON does not allow comments (CloudFormation JSON templates cannot hold them; YAML can)",
+        "{\"A\": 1 # c\\n}|1|9|JSON does not allow comments (CloudFormation JSON templates cannot hold them; YAML can)",
+        "{\"A\": 1, }|1|10|a ',' before '}': JSON allows no comma after the last entry",
+        "{\"A\": 1 \"B\": 2}|1|9|a ',' is missing between two entries of an object (found '\"')",
+        "{'A': 1}|1|2|keys need double quotes in JSON, not single quotes",
+        "{A: 1}|1|2|a key must be text in double quotes, found 'A'",
+        "{\"A\": tru}|1|7|'tru' is not a JSON value: quote text with '\"'; the literals are true, false and null",
+        "{\"A\": 01}|1|8|a number may not start with 0 in JSON: write it without the zero, or quote it",
+        "{\"A\": [1, 2}|1|12|'}' where ']' should close the list still open",
+        "{\"A\": 1}}|1|9|'}' closes nothing: no '{' is open here",
+        "{\"A\": |1|6|the file ends before the JSON document does: a '}' or ']' is missing",
+        "{\"A\": \"unterminated|1|20|the file ends inside a string: a closing '\"' is missing",
+        "{\"A\": NaN}|1|10|'NaN' is not a JSON value: quote text with '\"'; the literals are true, false and null",
+        "{\"A\": \"\\q\"}|1|9|'\\q' is not a JSON escape: write '\\\\q' for a backslash",
+        "{\"A\": [1,]}|1|10|a ',' before ']': JSON allows no comma after the last item",
+    })
+    void jsonSyntaxMessagesAreOursAtTheRealPlace(String json, int line, int column, String message) {
+        InputError error = jsonError(json.replace("\\n", "\n"));
+        assertEquals("JSON syntax: " + message, error.message());
+        assertEquals(line + ":" + column, error.line() + ":" + error.column());
+        assertTrue(!error.message().contains("Feature") && !error.message().contains("code "), error.message());
+    }
+
+    @Test
+    void controlCharacterInAJsonStringIsNamed() {
+        InputError error = jsonError("{\"A\": \"x\ty\"}");
+        assertEquals("JSON syntax: a tab inside a string must be escaped (\\t, \\n, \\u00XX)", error.message());
+        assertEquals(1, error.line());
+    }
+
+    @Test
+    void overlongJsonNumberIsNotCalledNesting() {
+        InputError error = jsonError("{\n  \"A\": " + "1".repeat(2000) + "}");
+        assertEquals("a number or string here is longer than JSON input may be", error.message());
+        assertEquals(2, error.line());
     }
 
     @Test
@@ -355,9 +580,11 @@ class DocumentLoaderTest {
 
     @Test
     void explicitKeysStillMayNotRepeatBesideAMergeKey() {
-        InputError error = yamlError("base: &b {a: 1}\nuse:\n  <<: *b\n  a: 2\n  a: 3\n");
-        assertEquals(5, error.line());
-        assertTrue(error.message().startsWith("duplicate key 'a'"), error.message());
+        Document document = yamlDocument("base: &b {a: 1}\nuse:\n  <<: *b\n  a: 2\n  a: 3\n");
+        Defect defect = onlyDefect(document);
+        assertEquals(5, defect.range().line());
+        assertEquals(4, defect.related().orElseThrow().range().line());
+        assertEquals(3L, scalar((MapNode) ((MapNode) document.root()).get("use").orElseThrow(), "a").value());
     }
 
     // ---- empty input ----------------------------------------------------------------------------------
@@ -402,6 +629,26 @@ class DocumentLoaderTest {
             fail("unexpected input error: " + result.error().get());
         }
         return assertInstanceOf(MapNode.class, result.document().orElseThrow().root());
+    }
+
+    private Document yamlDocument(String yaml) {
+        return document(loader.parse(yaml, Path.of("t.yaml"), "t.yaml"));
+    }
+
+    private Document jsonDocument(String json) {
+        return document(loader.parse(json, Path.of("t.json"), "t.json"));
+    }
+
+    private static Document document(DocumentLoader.Result result) {
+        if (result.error().isPresent()) {
+            fail("unexpected input error: " + result.error().get());
+        }
+        return result.document().orElseThrow();
+    }
+
+    private static Defect onlyDefect(Document document) {
+        assertEquals(1, document.defects().size(), document.defects().toString());
+        return document.defects().get(0);
     }
 
     private InputError yamlError(String yaml) {

@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,15 +52,66 @@ public final class FixtureHarness {
     private FixtureHarness() {
     }
 
+    /** Every fixture {@link #check} has started, as {@code RULE-ID fixture-name}. */
+    private static final Set<String> EXECUTED = ConcurrentHashMap.newKeySet();
+
     /** One dynamic test per fixture of each rule. */
     public static Stream<DynamicTest> forRules(String... ruleIds) {
         List<DynamicTest> tests = new ArrayList<>();
         for (String id : ruleIds) {
-            for (Path fixture : fixtures(id)) {
-                tests.add(DynamicTest.dynamicTest(id + " " + fixture.getFileName(), () -> check(id, fixture)));
-            }
+            tests.addAll(tests(id));
         }
         return tests.stream();
+    }
+
+    /** One dynamic test per fixture of a rule, named {@link #name}. */
+    public static List<DynamicTest> tests(String ruleId) {
+        return fixtures(ruleId).stream().map(fixture -> DynamicTest.dynamicTest(name(ruleId, fixture),
+                () -> check(ruleId, fixture))).toList();
+    }
+
+    /** How a fixture is named in test reports and in {@link #executed()}. */
+    public static String name(String ruleId, Path fixture) {
+        return ruleId + " " + fixture.getFileName();
+    }
+
+    /**
+     * The fixtures run so far in this JVM, by {@link #name}: a run that passes proves nothing
+     * about a fixture that never ran, so the catalogue test compares this with what exists.
+     */
+    public static Set<String> executed() {
+        return Set.copyOf(EXECUTED);
+    }
+
+    /** The folders under {@code fixtures/} on the test class path: one per rule that has fixtures. */
+    public static List<String> fixtureFolders() {
+        URL url = Thread.currentThread().getContextClassLoader().getResource("fixtures");
+        if (url == null) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(Path.of(url.toURI()))) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Entries of a rule's fixture folder that are neither {@code bad-*} nor {@code good-*}: they never run. */
+    public static List<String> strayEntries(String ruleId) {
+        URL url = Thread.currentThread().getContextClassLoader().getResource("fixtures/" + ruleId);
+        if (url == null) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(Path.of(url.toURI()))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("bad-") && !n.startsWith("good-")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The fixtures of a rule, sorted; empty when the rule has none. */
@@ -81,6 +134,7 @@ public final class FixtureHarness {
 
     /** Runs one fixture and compares its findings with its markers. */
     public static void check(String ruleId, Path fixture) throws IOException {
+        EXECUTED.add(name(ruleId, fixture));
         Path base = fixture.getParent();
         LintRequest request = LintRequest.of(List.of(fixture), base).withRules(List.of(ruleId), List.of());
         if (Files.isRegularFile(fixture)) {

@@ -26,6 +26,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The new-rule checklist, enforced: every rule class is registered; ids are unique, well formed
  * and in a built-in area; each rule has its Markdown explanation, good and bad fixtures, and a
- * current page in {@code docs/rules/}.
+ * current page in {@code docs/rules/}. It also runs every registered rule's fixtures (found from
+ * the registry, so a new rule's fixtures run without editing any test) and checks that each ran.
  */
 class CatalogueTest {
 
@@ -103,13 +106,42 @@ class CatalogueTest {
         assertTrue(clashes.isEmpty(), "rule ids used twice: " + clashes);
     }
 
+    /** The fixtures {@link #eachRule()} set out to run, by {@link FixtureHarness#name}. */
+    private static final Set<String> SCHEDULED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Per registered rule: its metadata, its explanation, and every one of its fixtures, found
+     * from the registry (a rule needs no test class of its own, so none can be left out).
+     */
     @TestFactory
     Stream<DynamicContainer> eachRule() {
-        return REGISTERED.stream().map(rule -> DynamicContainer.dynamicContainer(rule.id() + " " + rule.name(),
-                Stream.of(
-                        DynamicTest.dynamicTest("metadata", () -> metadata(rule)),
-                        DynamicTest.dynamicTest("explanation", () -> explanation(rule)),
-                        DynamicTest.dynamicTest("fixtures", () -> fixtures(rule)))));
+        return REGISTERED.stream().map(rule -> {
+            List<DynamicTest> runs = FixtureHarness.tests(rule.id());
+            FixtureHarness.fixtures(rule.id()).forEach(f -> SCHEDULED.add(FixtureHarness.name(rule.id(), f)));
+            return DynamicContainer.dynamicContainer(rule.id() + " " + rule.name(), Stream.concat(Stream.of(
+                    DynamicTest.dynamicTest("metadata", () -> metadata(rule)),
+                    DynamicTest.dynamicTest("explanation", () -> explanation(rule)),
+                    DynamicTest.dynamicTest("fixtures", () -> fixtures(rule))), runs.stream()));
+        });
+    }
+
+    /**
+     * Every fixture {@link #eachRule()} scheduled has run (whatever its outcome, which its own test
+     * reports). JUnit runs a class's dynamic tests before its {@code @AfterAll}; where a filtered
+     * run did not call the factory, nothing was scheduled and nothing is owed.
+     */
+    @AfterAll
+    static void everyScheduledFixtureRan() {
+        Set<String> missing = new TreeSet<>(SCHEDULED);
+        missing.removeAll(FixtureHarness.executed());
+        assertTrue(missing.isEmpty(), "fixtures that never ran: " + missing);
+    }
+
+    @Test
+    void everyFixtureFolderBelongsToARegisteredRule() {
+        Set<String> ids = REGISTERED.stream().map(RuleDescriptor::id).collect(Collectors.toSet());
+        List<String> orphans = FixtureHarness.fixtureFolders().stream().filter(f -> !ids.contains(f)).toList();
+        assertTrue(orphans.isEmpty(), "fixture folders of no registered rule (they would never run): " + orphans);
     }
 
     @Test
@@ -167,6 +199,9 @@ class CatalogueTest {
                 + " needs at least one good-* fixture under src/test/resources/fixtures/" + rule.id() + "/");
         assertTrue(names.stream().anyMatch(n -> n.startsWith("bad-")), rule.id()
                 + " needs at least one bad-* fixture under src/test/resources/fixtures/" + rule.id() + "/");
+        List<String> stray = FixtureHarness.strayEntries(rule.id());
+        assertTrue(stray.isEmpty(), "fixtures/" + rule.id() + "/ holds entries that are neither bad-* nor good-*,"
+                + " so they never run: " + stray);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
