@@ -14,16 +14,26 @@ import java.util.Optional;
  * @param regions every Region of the system and its role, in file order
  * @param rules rule settings by id or id prefix
  * @param cdk {@code topology.cdk}: a CDK cloud assembly folder whose stacks join the topology
+ * @param allowTemplatesOutside {@code topology.allowTemplatesOutside}: templates outside the
+ *     project file's folder may be read (refused by default, so that a project file from
+ *     elsewhere cannot make the run read any file on the machine)
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                           List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
-                          Optional<CdkDecl> cdk) {
+                          Optional<CdkDecl> cdk, boolean allowTemplatesOutside) {
 
     public ProjectFile {
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         stacks = List.copyOf(stacks);
         rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** A project whose templates all sit in its folder. */
+    public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                       List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
+                       Optional<CdkDecl> cdk) {
+        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, false);
     }
 
     /** A project without a cloud assembly. */

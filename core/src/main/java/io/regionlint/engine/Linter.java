@@ -23,29 +23,44 @@ public final class Linter {
         this.registry = registry;
     }
 
+    /**
+     * Runs the rules over each planned topology on its own (one per project given, one for the
+     * templates given beside them) and combines what they found. Input errors are reported once,
+     * with the first topology.
+     */
     public LintResult run(LintRequest request) {
         InputPlan plan = InputPlanner.plan(new InputPlanner.Request(request.inputs(), request.configFile(),
                 request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits()));
-        InputPlan.TopologyPlan planned = plan.topologies().get(0);
-        TopologyBuilder.Result built = TopologyBuilder.build(planned.stacks(), planned.regionRoles());
+        List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
-        errors.addAll(built.errors());
+        built.forEach(b -> errors.addAll(b.errors()));
         errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));
-        RuleSelection selection = new RuleSelection(request, planned.project());
-        List<RuleDescriptor> toRun = registry.all().stream().filter(selection::enabled).toList();
         List<Finding> findings = new ArrayList<>();
-        Topology topology = built.topology();
-        Suppressions suppressions = new Suppressions(planned.project(), topology);
-        for (RuleDescriptor rule : toRun) {
-            RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule));
-            rule.rule().check(context);
-            Severity severity = selection.severity(rule);
-            for (FindingBuilder builder : context.reported()) {
-                Finding finding = builder.build().withSeverity(severity);
-                findings.add(suppressions.apply(finding));
+        java.util.Set<RuleDescriptor> ran = new java.util.HashSet<>();
+        int stacks = 0;
+        int resources = 0;
+        for (int i = 0; i < built.size(); i++) {
+            InputPlan.TopologyPlan planned = plan.topologies().get(i);
+            Topology topology = built.get(i).topology();
+            stacks += topology.stacks().size();
+            resources += topology.resources().size();
+            RuleSelection selection = new RuleSelection(request, planned.project());
+            List<RuleDescriptor> toRun = registry.all().stream().filter(selection::enabled).toList();
+            ran.addAll(toRun);
+            Suppressions suppressions = new Suppressions(planned.project(), topology);
+            List<InputError> reported = i == 0 ? errors : List.of();
+            for (RuleDescriptor rule : toRun) {
+                RuleContext context = new RuleContext(rule, topology, reported, selection.options(rule));
+                rule.rule().check(context);
+                Severity severity = selection.severity(rule);
+                for (FindingBuilder builder : context.reported()) {
+                    Finding finding = builder.build().withSeverity(severity);
+                    findings.add(suppressions.apply(finding));
+                }
             }
         }
+        List<RuleDescriptor> toRun = registry.all().stream().filter(ran::contains).toList();
         findings.sort(Comparator.comparing((Finding f) -> f.location().file())
                 .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column())
                 .thenComparing(Finding::ruleId).thenComparing(Finding::message).thenComparing(Finding::fingerprint));
@@ -58,8 +73,8 @@ public final class Linter {
                 counts[f.severity().ordinal()]++;
             }
         }
-        LintResult.Summary summary = new LintResult.Summary(plan.files().size(), topology.stacks().size(),
-                topology.resources().size(), counts[0], counts[1], counts[2], suppressed);
+        LintResult.Summary summary = new LintResult.Summary(plan.files().size(), stacks, resources, counts[0],
+                counts[1], counts[2], suppressed);
         return new LintResult(findings, errors, toRun, summary);
     }
 }

@@ -30,6 +30,19 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
+        return build(specs, regionRoles, List.of());
+    }
+
+    /**
+     * Builds a planned topology: its stacks, Regions, and the deployed templates that were not
+     * read, each reported as an unresolved peer of the resource that deploys it.
+     */
+    public static Result build(InputPlan.TopologyPlan plan) {
+        return build(plan.stacks(), plan.regionRoles(), plan.notFollowed());
+    }
+
+    private static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles,
+                                List<InputPlan.NotFollowed> notFollowed) {
         Plan plan = new Plan(specs);
         List<Built> built = plan.resolve(Map.of(), null);
         built = withImports(plan, built);
@@ -41,7 +54,33 @@ public final class TopologyBuilder {
             resources.addAll(b.resources);
             errors.addAll(b.errors);
         }
-        return new Result(new Linker(stacks, resources, regionRoles).link(), List.copyOf(errors));
+        return new Result(new Linker(stacks, resources, regionRoles, unread(resources, notFollowed)).link(),
+                List.copyOf(errors));
+    }
+
+    /** The resources that deploy a template which was not read, as unresolved peers. */
+    private static List<UnresolvedPeer> unread(List<Resource> resources, List<InputPlan.NotFollowed> notFollowed) {
+        if (notFollowed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Resource> byPlace = new java.util.HashMap<>();
+        for (Resource r : resources) {
+            StackInstance s = r.stack();
+            byPlace.putIfAbsent(place(s.name(), s.region(), s.account(), r.logicalId()), r);
+        }
+        List<UnresolvedPeer> out = new ArrayList<>();
+        for (InputPlan.NotFollowed n : notFollowed) {
+            Resource from = byPlace.get(place(n.stack(), n.region(), n.account(), n.logicalId()));
+            if (from != null) { // absent where its condition is false in that instance: nothing is deployed
+                Value at = from.properties().get(n.property()).orElse(from.properties());
+                out.add(new UnresolvedPeer(from, at, n.kind(), n.reason()));
+            }
+        }
+        return out;
+    }
+
+    private static String place(String stack, Optional<String> region, Optional<String> account, String logicalId) {
+        return account.orElse("") + "/" + region.orElse("") + "/" + stack + "/" + logicalId;
     }
 
     /** One stack instance, resolved. */
@@ -73,7 +112,8 @@ public final class TopologyBuilder {
                 Integer p = spec.nestedIn().map(n -> byName.get(n.parentStack())).orElse(null);
                 parent[i] = p == null ? -1 : p;
                 depth[i] = p == null ? 0 : depth[p] + 1;
-                byName.putIfAbsent(spec.name(), i);
+                // a parent comes before its nested stacks; one stack name may recur in other Regions
+                byName.put(spec.name(), i);
                 while (levels.size() <= depth[i]) {
                     levels.add(new ArrayList<>());
                 }
@@ -165,19 +205,18 @@ public final class TopologyBuilder {
             if (parent.stack.isEmpty() || creator.isEmpty()) {
                 return Built.ABSENT;
             }
-            creator.get().properties().get("Parameters").filter(MapValue.class::isInstance)
-                    .ifPresent(p -> ((MapValue) p).entries().forEach((name, value) -> {
-                        Optional<String> text = value instanceof ListValue list
-                                && list.items().stream().allMatch(v -> v.text().isPresent())
-                                ? Optional.of(String.join(",", list.items().stream().map(v -> v.text().get()).toList()))
-                                : value.text();
-                        if (text.isPresent()) {
-                            parameters.put(name, text.get());
-                        } else {
-                            passedUnknown.put(name, value instanceof UnknownValue u ? u
-                                    : new UnknownValue("a value that is not a string", value.source()));
-                        }
-                    }));
+            passed(creator.get(), spec).forEach((name, value) -> {
+                Optional<String> text = value instanceof ListValue list
+                        && list.items().stream().allMatch(v -> v.text().isPresent())
+                        ? Optional.of(String.join(",", list.items().stream().map(v -> v.text().get()).toList()))
+                        : value.text();
+                if (text.isPresent()) {
+                    parameters.put(name, text.get());
+                } else {
+                    passedUnknown.put(name, value instanceof UnknownValue u ? u
+                            : new UnknownValue("a value that is not a string", value.source()));
+                }
+            });
         }
         parameters.putAll(spec.parameters());
         Set<InputError> errors = new LinkedHashSet<>();
@@ -221,6 +260,51 @@ public final class TopologyBuilder {
             }
         }
         return new Built(Optional.of(stack), resources, errors, exported, resolver.importsSeen());
+    }
+
+    /**
+     * The parameter values a nested stack's creator passes: the {@code Parameters} map of an
+     * {@code AWS::CloudFormation::Stack}; for an {@code AWS::CloudFormation::StackSet}, its
+     * {@code Parameters} list with the {@code ParameterOverrides} of the first
+     * {@code StackInstancesGroup} that deploys to this instance's Region (and account) on top.
+     */
+    private static Map<String, Value> passed(Resource creator, StackSpec spec) {
+        Map<String, Value> out = new java.util.LinkedHashMap<>();
+        Optional<Value> given = creator.properties().get("Parameters");
+        if (!creator.isType(DeployedTemplates.STACK_SET)) {
+            given.filter(MapValue.class::isInstance).ifPresent(p -> out.putAll(((MapValue) p).entries()));
+            return out;
+        }
+        given.ifPresent(p -> keyValues(p, out));
+        Optional<Value> groups = creator.properties().get("StackInstancesGroup");
+        if (groups.isPresent() && groups.get() instanceof ListValue list && spec.region().isPresent()) {
+            for (Value group : list.items()) {
+                boolean region = group.at("Regions").filter(ListValue.class::isInstance).map(r -> ((ListValue) r)
+                        .items().stream().anyMatch(v -> v.text().equals(spec.region()))).orElse(false);
+                Optional<Value> accounts = group.at("DeploymentTargets", "Accounts");
+                boolean account = spec.account().isEmpty() || accounts.isEmpty()
+                        || accounts.get() instanceof ListValue a && a.items().stream()
+                        .anyMatch(v -> v.text().equals(spec.account()));
+                if (region && account) {
+                    group.at("ParameterOverrides").ifPresent(o -> keyValues(o, out));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A CloudFormation list of {@code {ParameterKey, ParameterValue}} into a map. */
+    private static void keyValues(Value list, Map<String, Value> out) {
+        if (list instanceof ListValue items) {
+            for (Value item : items.items()) {
+                Optional<String> key = item.textAt("ParameterKey");
+                Optional<Value> value = item.at("ParameterValue");
+                if (key.isPresent() && value.isPresent()) {
+                    out.put(key.get(), value.get());
+                }
+            }
+        }
     }
 
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,
