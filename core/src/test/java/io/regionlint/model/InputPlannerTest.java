@@ -145,7 +145,7 @@ class InputPlannerTest {
         assertTrue(packaged.reason().contains("'https://s3.amazonaws.com/acme-templates/guardrails.yaml' is not a"
                 + " local file"), packaged.reason());
         assertEquals(Optional.of("https://s3.amazonaws.com/acme-templates/guardrails.yaml"), packaged.at().text());
-        assertTrue(t.unresolvedPeers().get(1).reason().contains("Regions of StackInstancesGroup item 1"),
+        assertTrue(t.unresolvedPeers().get(1).reason().contains("Regions of StackInstancesGroup item 1 are neither"),
                 t.unresolvedPeers().get(1).reason());
     }
 
