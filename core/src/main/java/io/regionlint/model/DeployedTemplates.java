@@ -129,9 +129,8 @@ final class DeployedTemplates {
             Optional<List<String>> regions = strings(group.get("Regions"), parent);
             if (regions.isEmpty()) {
                 notFollowed(parent, logicalId, "StackInstancesGroup", "stack set Regions", "the Regions of"
-                        + " StackInstancesGroup item " + index + " are not a list of Region codes (nor a parameter"
-                        + " with a known value), so its stack instances were not checked; give the Regions"
-                        + " literally or pass the parameter's value");
+                        + " StackInstancesGroup item " + index + " are neither a list of Region codes nor a parameter"
+                        + " with a known value; give the Regions literally, or give the parameter a value");
                 continue;
             }
             List<Optional<String>> accounts = accounts(group, parent);

@@ -78,11 +78,12 @@ public final class UnresolvedPeerRule implements Rule {
                         + "add the template that declares it to the project file, or suppress this note for this"
                         + " bucket if the role is managed elsewhere";
             }
-            case "stack set template", "stack set Regions", "nested stack template" ->
-                // planned, not linked: the reason already says what to change
-                "The " + peer.kind() + " of " + (peer.kind().startsWith("nested") ? "nested stack " : "stack set ")
-                        + from(peer.from()) + " is not read, so the stack instances it deploys are not checked: "
-                        + peer.reason();
+            // planned, not linked: the reason already says what to change
+            case "stack set template", "nested stack template" -> "The template of "
+                    + (peer.kind().startsWith("nested") ? "nested stack " : "stack set ") + from(peer.from())
+                    + " is not read, so the stack instances it deploys are not checked: " + peer.reason();
+            case "stack set Regions" -> "The Regions of stack set " + from(peer.from()) + " are not known, so the"
+                    + " stack instances it deploys there are not checked: " + peer.reason();
             default -> {
                 String kind = peer.kind().isEmpty() ? "A linked value"
                         : peer.kind().substring(0, 1).toUpperCase(Locale.ROOT) + peer.kind().substring(1);
