@@ -187,6 +187,9 @@ public final class InputPlanner {
                     plainInput(draft, input);
                 }
             }
+            draft.project.filter(p -> p.stacks().isEmpty() && p.cdk().isEmpty() && draft.plain.isEmpty())
+                    .ifPresent(p -> errors.add(InputError.nothingToLint(display(p.file()), "the project file"
+                            + " declares no topology.stacks and no topology.cdk")));
         }
     }
 

@@ -333,7 +333,10 @@ public final class TopologyBuilder {
         }
         MapValue properties;
         Optional<Node> propertiesNode = declaration.get("Properties");
-        if (propertiesNode.isPresent()) {
+        if (propertiesNode.isPresent() && type.equals(DeployedTemplates.STACK_SET)
+                && propertiesNode.get() instanceof MapNode given && given.get("TemplateBody").isPresent()) {
+            properties = stackSetProperties(resolver, given);
+        } else if (propertiesNode.isPresent()) {
             Value resolved = resolver.resolve(propertiesNode.get());
             properties = resolved instanceof MapValue m ? m : MapValue.empty(propertiesNode.get());
         } else {
@@ -345,6 +348,24 @@ public final class TopologyBuilder {
                 .filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text());
         return Optional.of(new Resource(stack, logicalId, type, properties, resolver.physicalName(logicalId), node,
                 declaredAt, metadata, constructPath, conditionUnknown));
+    }
+
+    /**
+     * A stack set's properties without resolving its inline {@code TemplateBody}: that template's
+     * intrinsics name its own parameters and resources, which the parent does not have. It is
+     * planned and resolved as stack instances of its own.
+     */
+    private static MapValue stackSetProperties(Resolver resolver, MapNode given) {
+        Map<String, Value> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : given.entries().entrySet()) {
+            Value value = e.getKey().equals("TemplateBody")
+                    ? new UnknownValue("the stack set's template, read as stack instances of its own", e.getValue())
+                    : resolver.resolve(e.getValue());
+            if (value != null) { // AWS::NoValue removes the property
+                out.put(e.getKey(), value);
+            }
+        }
+        return new MapValue(out, given);
     }
 
     private static List<String> unknownParameters(MapNode root, Set<String> given) {

@@ -150,6 +150,51 @@ class InputPlannerTest {
     }
 
     @Test
+    void anInlineTemplateBodyMappingIsResolvedInItsInstancesNotInTheParent(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("admin.yaml"), """
+                Resources:
+                  Keys:
+                    Type: AWS::CloudFormation::StackSet
+                    Properties:
+                      StackSetName: keys
+                      PermissionModel: SELF_MANAGED
+                      StackInstancesGroup:
+                        - DeploymentTargets: { Accounts: ["111122223333"] }
+                          Regions: [eu-west-1]
+                      TemplateBody:
+                        Resources:
+                          Key:
+                            Type: AWS::KMS::Key
+                            Properties:
+                              Description: !Sub "key of ${AWS::Region}"
+                          Alias:
+                            Type: AWS::KMS::Alias
+                            Properties:
+                              AliasName: alias/data
+                              TargetKeyId: !GetAtt Key.Arn
+                """);
+        InputPlan plan = plan(List.of(dir.resolve("admin.yaml")), dir, List.of("us-east-1"));
+        assertEquals(List.of(), plan.errors());
+        Topology t = TopologyBuilder.build(plan.topologies().get(0)).topology();
+        assertEquals(Optional.of("key of eu-west-1"), resource(t, "keys-eu-west-1", "eu-west-1", "Key").properties()
+                .textAt("Description"));
+        Resource key = resource(t, "keys-eu-west-1", "eu-west-1", "Key");
+        assertEquals(12, key.declaredAt().line(), "the inline template keeps its place in the file");
+        Value body = resource(t, "admin-us-east-1", "us-east-1", "Keys").properties().get("TemplateBody")
+                .orElseThrow();
+        assertTrue(body.isUnknown(), "the parent does not resolve the inline template's intrinsics: " + body);
+    }
+
+    @Test
+    void aProjectFileThatDeclaresNoStackIsNothingToLint(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".regionlint.yaml"), "version: 1\ntopology:\n  regions: {us-east-1: active}\n");
+        InputPlan plan = plan(List.of(dir), dir, List.of());
+        assertEquals(List.of(InputError.nothingToLint(".regionlint.yaml", "the project file declares no"
+                + " topology.stacks and no topology.cdk")), plan.errors());
+        assertEquals(InputError.Kind.NOTHING_TO_LINT, plan.errors().get(0).kind());
+    }
+
+    @Test
     void aStackSetTemplateThatIsMissingOrContainsItselfIsAnErrorAtItsUrl(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("loop.yaml"), """
                 Resources:
