@@ -123,11 +123,9 @@ final class DeployedTemplates {
         int index = 0;
         for (Node item : list.items()) {
             index++;
-            if (!(item instanceof MapNode group)) {
-                continue;
-            }
-            Optional<List<String>> regions = strings(group.get("Regions"), parent);
-            if (regions.isEmpty()) {
+            Optional<List<String>> regions = item instanceof MapNode g ? strings(g.get("Regions"), parent)
+                    : Optional.empty();
+            if (!(item instanceof MapNode group) || regions.isEmpty()) {
                 notFollowed(parent, logicalId, "StackInstancesGroup", "stack set Regions", "the Regions of"
                         + " StackInstancesGroup item " + index + " are neither a list of Region codes nor a parameter"
                         + " with a known value; give the Regions literally, or give the parameter a value");

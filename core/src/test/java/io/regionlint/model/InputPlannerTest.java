@@ -186,6 +186,52 @@ class InputPlannerTest {
     }
 
     @Test
+    void malformedStackSetsAndNestedStacksNeverStopTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hostile.yaml"), """
+                Resources:
+                  NoProperties: { Type: AWS::CloudFormation::StackSet }
+                  BodyIsAList:
+                    Type: AWS::CloudFormation::StackSet
+                    Properties: { TemplateBody: [a, b], StackInstancesGroup: [{Regions: [us-east-1]}] }
+                  BodyIsNotATemplate:
+                    Type: AWS::CloudFormation::StackSet
+                    Properties: { TemplateBody: "just: text", StackInstancesGroup: [{Regions: [us-east-1]}] }
+                  BodyDoesNotParse:
+                    Type: AWS::CloudFormation::StackSet
+                    Properties: { TemplateBody: "{ not json", StackInstancesGroup: [{Regions: [us-east-1]}] }
+                  GroupsAreNotAList:
+                    Type: AWS::CloudFormation::StackSet
+                    Properties: { TemplateBody: { Resources: {} }, StackInstancesGroup: { Regions: [us-east-1] } }
+                  RegionsHoldAMap:
+                    Type: AWS::CloudFormation::StackSet
+                    Properties:
+                      TemplateBody: { Resources: { B: { Type: AWS::S3::Bucket } } }
+                      StackInstancesGroup: [{Regions: [{a: b}]}, 7, {Regions: []}]
+                  EmptyUrl:
+                    Type: AWS::CloudFormation::Stack
+                    Properties: { TemplateURL: "" }
+                  UrlWithNul:
+                    Type: AWS::CloudFormation::Stack
+                    Properties: { TemplateURL: "a\\0b.yaml" }
+                  UrlIsAFolder:
+                    Type: AWS::CloudFormation::Stack
+                    Properties: { TemplateURL: "." }
+                """);
+        InputPlan plan = plan(List.of(dir.resolve("hostile.yaml")), dir, List.of("us-east-1"));
+        Topology t = TopologyBuilder.build(plan.topologies().get(0)).topology();
+        List<String> errors = plan.errors().stream().map(e -> e.line() + ": " + e.message()).toList();
+        assertEquals(3, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("8: TemplateBody of stack set 'BodyIsNotATemplate' is not a"
+                + " CloudFormation template"), errors.toString());
+        assertTrue(errors.get(1).startsWith("11: TemplateBody of stack set 'BodyDoesNotParse': "), errors.toString());
+        assertTrue(errors.get(2).startsWith("28: template '.' of nested stack 'UrlIsAFolder' does not exist"),
+                errors.toString());
+        // what was not read is said, per resource; the instance with an empty Regions list deploys nowhere
+        assertEquals(List.of("NoProperties", "BodyIsAList", "GroupsAreNotAList", "RegionsHoldAMap", "RegionsHoldAMap",
+                "EmptyUrl", "UrlWithNul"), t.unresolvedPeers().stream().map(p -> p.from().logicalId()).toList());
+    }
+
+    @Test
     void aProjectFileThatDeclaresNoStackIsNothingToLint(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(".regionlint.yaml"), "version: 1\ntopology:\n  regions: {us-east-1: active}\n");
         InputPlan plan = plan(List.of(dir), dir, List.of());
