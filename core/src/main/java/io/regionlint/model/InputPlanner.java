@@ -155,7 +155,9 @@ public final class InputPlanner {
             for (Path input : inputs) {
                 Optional<Path> projectFile = projectFileOf(input);
                 if (projectFile.isEmpty()) {
-                    plain.add(input);
+                    if (seen.add(input.toAbsolutePath().normalize())) { // a path given twice is read once
+                        plain.add(input);
+                    }
                 } else if (seen.add(projectFile.get().toAbsolutePath().normalize())) {
                     projectFiles.add(projectFile.get());
                 }

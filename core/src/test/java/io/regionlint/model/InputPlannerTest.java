@@ -99,6 +99,12 @@ class InputPlannerTest {
         assertTrue(loose.project().isEmpty());
         assertEquals(Optional.empty(), loose.stacks().get(0).account(), "a loose template takes no project's account");
         assertEquals(3, plan.files().size());
+
+        // a path given twice (a hook passing overlapping paths) is planned once
+        InputPlan twice = plan(List.of(prod, prod.resolve(".regionlint.yaml"), dir.resolve("loose.yaml"),
+                dir.resolve("./loose.yaml")), dir, List.of("ap-south-1"));
+        assertEquals(List.of(names(first), names(loose)), twice.topologies().stream().map(InputPlannerTest::names)
+                .toList());
     }
 
     @Test
