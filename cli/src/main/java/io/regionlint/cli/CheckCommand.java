@@ -73,7 +73,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Template files, folders of templates, CDK cloud assemblies (cdk.out, or its "
-                    + "manifest.json), or a project file (.regionlint.yaml, or a folder holding one).")
+                    + "manifest.json), or project files (.regionlint.yaml, or a folder holding one); each project "
+                    + "is linted as a system of its own.")
     private List<String> paths = new ArrayList<>();
 
     @Mixin

@@ -69,6 +69,27 @@ class BuiltInRulesTest {
     }
 
     @Test
+    void everyProjectGivenIsLintedWithItsOwnAccountAndRegions() {
+        CliRunner.Run run = cli.run("check", "two-projects/orders-prod", "two-projects/orders-staging", "--fail-on",
+                "note");
+        // merged into one topology, staging's table (another account) would be taken for a second
+        // declaration of production's table (RL3010) and linted without its Regions (RL1003)
+        assertFalse(run.out().contains("RL3010"), run::toString);
+        assertFalse(run.out().contains("RL1003"), run::toString);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("2 files, 2 stacks"), run::toString);
+    }
+
+    @Test
+    void aProjectAndLooseTemplatesAreLintedApart() {
+        CliRunner.Run run = cli.run("check", "two-projects/orders-prod", ONE_WAY, "--regions", TWO_REGIONS);
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("[RL2001 s3-replication-not-bidirectional]"), run::toString);
+        assertFalse(run.out().contains("RL3010"), run::toString);
+        assertTrue(run.out().contains("2 files, 3 stacks"), run::toString);
+    }
+
+    @Test
     void theSampleStyleProjectPasses() {
         CliRunner.Run run = cli.run("check", "project", "--fail-on", "note");
         assertEquals(0, run.exitCode(), run::toString);

@@ -109,6 +109,25 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFolderWithNothingToLintIsAUsageErrorWordedForACiLog(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("infra"));
+        Files.writeString(dir.resolve("infra/README.md"), "# templates live elsewhere\n");
+        CliRunner.Run run = CliRunner.in(dir).run("check", "infra");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("infra:1:1: error: nothing to lint in infra: no .yaml/.yml/.json/.template"
+                + " file holding a CloudFormation template"), run::toString);
+    }
+
+    @Test
+    void anUnreadableInputOutranksNothingToLint(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(dir.resolve("broken.yaml"), "Resources:\n  Bucket: [\n");
+        CliRunner.Run run = CliRunner.in(dir).run("check", "empty", "broken.yaml");
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("nothing to lint in empty"), run::toString);
+    }
+
+    @Test
     void configOptionNamesTheProjectFile(@TempDir Path elsewhere) {
         Path config = cli.workingDir().resolve("project/.regionlint.yaml");
         CliRunner.Run run = CliRunner.in(elsewhere).run("check", "--config", config.toString(), "--fail-on", "warning");

@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param rules rule settings by id or id prefix
  * @param cdk {@code topology.cdk}: a CDK cloud assembly folder whose stacks join the topology
  * @param baseline {@code baseline}: the baseline file, resolved against the project file's folder
+ * @param allowTemplatesOutside {@code topology.allowTemplatesOutside}: templates outside the
+ *     project file's folder may be read (refused by default, so that a project file from
+ *     elsewhere cannot make the run read any file on the machine)
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                           List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
-                          Optional<CdkDecl> cdk, Optional<Path> baseline) {
+                          Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside) {
 
     public ProjectFile {
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
@@ -27,11 +30,11 @@ public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<S
         suppressions = List.copyOf(suppressions);
     }
 
-    /** A project without a baseline. */
+    /** A project without a baseline whose templates all sit in its folder. */
     public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                        List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
                        Optional<CdkDecl> cdk) {
-        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, Optional.empty());
+        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, Optional.empty(), false);
     }
 
     /** A project without a cloud assembly. */

@@ -260,6 +260,7 @@ public final class ProjectFileLoader {
         Optional<String> account = Optional.empty();
         List<ProjectFile.StackDecl> stacks = new ArrayList<>();
         Optional<ProjectFile.CdkDecl> cdk = Optional.empty();
+        boolean allowOutside = false;
         Optional<MapNode> topology = map(root, "topology");
         if (topology.isPresent()) {
             map(topology.get(), "regions").ifPresent(r -> r.entries().forEach((region, role) ->
@@ -267,6 +268,8 @@ public final class ProjectFileLoader {
             account = map(topology.get(), "accounts").flatMap(a -> a.get("default")).map(ProjectFileLoader::text);
             cdk = topology.get().get("cdk").filter(ScalarNode.class::isInstance).map(n -> new ProjectFile.CdkDecl(
                     dir.resolve(text(n)).normalize(), text(n), n.range()));
+            allowOutside = topology.get().get("allowTemplatesOutside")
+                    .map(n -> n instanceof ScalarNode s && Boolean.TRUE.equals(s.value())).orElse(false);
             Optional<Node> stackList = topology.get().get("stacks");
             if (stackList.isPresent() && stackList.get() instanceof ListNode list) {
                 for (Node item : list.items()) {
@@ -288,7 +291,8 @@ public final class ProjectFileLoader {
         }
         Optional<Path> baseline = root.get("baseline").filter(ScalarNode.class::isInstance)
                 .map(n -> dir.resolve(text(n)).normalize());
-        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions, cdk, baseline);
+        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions, cdk, baseline,
+                allowOutside);
     }
 
     private static Optional<LocalDate> date(String text) {

@@ -178,6 +178,13 @@ public final class CloudAssemblyReader {
             }
         }));
         Path template = dir.resolve(templateFile.get()).normalize();
+        if (!template.startsWith(root)) {
+            // cdk synth writes templates into the assembly; a path out of it is hand-edited or hostile
+            errors.add(InputError.at(templateNode.get().range(), "template '" + templateFile.get() + "' of stack '"
+                    + stackName + "' lies outside the cloud assembly folder, so it was not read; a manifest"
+                    + " written by 'cdk synth' names templates inside it: synthesise again"));
+            return Optional.empty();
+        }
         return Optional.of(new Pending(id, stackName, constructPath, stagePath, template, templateNode.get().range(),
                 account, region, parameters));
     }
@@ -268,8 +275,9 @@ public final class CloudAssemblyReader {
             }
             String named = ((ScalarNode) assetPath.get()).text();
             Path file = folder.resolve(named).normalize();
-            if (!Files.isRegularFile(file)) {
-                // older CDK versions wrote an absolute path from the machine that synthesised
+            if (!Files.isRegularFile(file) || !file.startsWith(root)) {
+                // older CDK versions wrote an absolute path from the machine that synthesised; a path
+                // out of the assembly is never read, only the file of that name beside the parent
                 Path fileName = Path.of(named).getFileName();
                 file = fileName == null ? file : folder.resolve(fileName.toString()).normalize();
             }

@@ -31,9 +31,16 @@ final class Linker {
     private final List<UnresolvedPeer> unresolved = new ArrayList<>();
 
     Linker(List<StackInstance> stacks, List<Resource> resources, Map<String, RegionRole> regionRoles) {
+        this(stacks, resources, regionRoles, List.of());
+    }
+
+    /** A linker that also reports the given peers (templates a stack deploys that were not read). */
+    Linker(List<StackInstance> stacks, List<Resource> resources, Map<String, RegionRole> regionRoles,
+           List<UnresolvedPeer> unread) {
         this.stacks = stacks;
         this.resources = resources;
         this.regionRoles = regionRoles;
+        this.unresolved.addAll(unread);
     }
 
     Topology link() {

@@ -25,7 +25,17 @@ public record StackSpec(String name, String group, Document template, Optional<S
                         Optional<NestedIn> nestedIn) {
 
     /** Where a nested stack sits: its parent stack instance and the resource that creates it. */
-    public record NestedIn(String parentStack, String logicalId) {
+    public record NestedIn(String parentStack, String logicalId, Optional<StackId> parent) {
+
+        /** Created by a stack of the same account and Region (a nested stack, not a stack set instance). */
+        public NestedIn(String parentStack, String logicalId) {
+            this(parentStack, logicalId, Optional.empty());
+        }
+
+        /** Created by a stack elsewhere: a stack set's instance and the stack that declares the set. */
+        public static NestedIn from(StackId parent, String logicalId) {
+            return new NestedIn(parent.name(), logicalId, Optional.of(parent));
+        }
     }
 
     public StackSpec {

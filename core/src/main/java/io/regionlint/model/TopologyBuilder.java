@@ -31,6 +31,19 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
+        return build(specs, regionRoles, List.of());
+    }
+
+    /**
+     * Builds a planned topology: its stacks, Regions, and the deployed templates that were not
+     * read, each reported as an unresolved peer of the resource that deploys it.
+     */
+    public static Result build(InputPlan.TopologyPlan plan) {
+        return build(plan.stacks(), plan.regionRoles(), plan.notFollowed());
+    }
+
+    private static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles,
+                                List<InputPlan.NotFollowed> notFollowed) {
         Set<InputError> errors = new LinkedHashSet<>();
         Plan plan = new Plan(distinct(specs, errors));
         List<Built> built = plan.resolve(Map.of(), null);
@@ -42,7 +55,33 @@ public final class TopologyBuilder {
             resources.addAll(b.resources);
             errors.addAll(b.errors);
         }
-        return new Result(new Linker(stacks, resources, regionRoles).link(), List.copyOf(errors));
+        return new Result(new Linker(stacks, resources, regionRoles, unread(resources, notFollowed)).link(),
+                List.copyOf(errors));
+    }
+
+    /** The resources that deploy a template which was not read, as unresolved peers. */
+    private static List<UnresolvedPeer> unread(List<Resource> resources, List<InputPlan.NotFollowed> notFollowed) {
+        if (notFollowed.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Resource> byPlace = new java.util.HashMap<>();
+        for (Resource r : resources) {
+            StackInstance s = r.stack();
+            byPlace.putIfAbsent(place(s.name(), s.region(), s.account(), r.logicalId()), r);
+        }
+        List<UnresolvedPeer> out = new ArrayList<>();
+        for (InputPlan.NotFollowed n : notFollowed) {
+            Resource from = byPlace.get(place(n.stack(), n.region(), n.account(), n.logicalId()));
+            if (from != null) { // absent where its condition is false in that instance: nothing is deployed
+                Value at = from.properties().get(n.property()).orElse(from.properties());
+                out.add(new UnresolvedPeer(from, at, n.kind(), n.reason()));
+            }
+        }
+        return out;
+    }
+
+    private static String place(String stack, Optional<String> region, Optional<String> account, String logicalId) {
+        return account.orElse("") + "/" + region.orElse("") + "/" + stack + "/" + logicalId;
     }
 
     /**
@@ -109,7 +148,8 @@ public final class TopologyBuilder {
         }
 
         static StackId parentOf(StackSpec spec, StackSpec.NestedIn nestedIn) {
-            return new StackId(spec.account(), spec.region(), nestedIn.parentStack());
+            // a stack set's instances live in other Regions and accounts than the stack that declares it
+            return nestedIn.parent().orElseGet(() -> new StackId(spec.account(), spec.region(), nestedIn.parentStack()));
         }
 
         /** Remembers which stacks the first round saw reading other stacks' values. */
@@ -196,19 +236,18 @@ public final class TopologyBuilder {
             if (parent.stack.isEmpty() || creator.isEmpty()) {
                 return Built.ABSENT;
             }
-            creator.get().properties().get("Parameters").filter(MapValue.class::isInstance)
-                    .ifPresent(p -> ((MapValue) p).entries().forEach((name, value) -> {
-                        Optional<String> text = value instanceof ListValue list
-                                && list.items().stream().allMatch(v -> v.text().isPresent())
-                                ? Optional.of(String.join(",", list.items().stream().map(v -> v.text().get()).toList()))
-                                : value.text();
-                        if (text.isPresent()) {
-                            parameters.put(name, text.get());
-                        } else {
-                            passedUnknown.put(name, value instanceof UnknownValue u ? u
-                                    : new UnknownValue("a value that is not a string", value.source()));
-                        }
-                    }));
+            passed(creator.get(), spec).forEach((name, value) -> {
+                Optional<String> text = value instanceof ListValue list
+                        && list.items().stream().allMatch(v -> v.text().isPresent())
+                        ? Optional.of(String.join(",", list.items().stream().map(v -> v.text().get()).toList()))
+                        : value.text();
+                if (text.isPresent()) {
+                    parameters.put(name, text.get());
+                } else {
+                    passedUnknown.put(name, value instanceof UnknownValue u ? u
+                            : new UnknownValue("a value that is not a string", value.source()));
+                }
+            });
         }
         parameters.putAll(spec.parameters());
         Set<InputError> errors = new LinkedHashSet<>();
@@ -254,6 +293,51 @@ public final class TopologyBuilder {
         return new Built(Optional.of(stack), resources, errors, exported, resolver.importsSeen());
     }
 
+    /**
+     * The parameter values a nested stack's creator passes: the {@code Parameters} map of an
+     * {@code AWS::CloudFormation::Stack}; for an {@code AWS::CloudFormation::StackSet}, its
+     * {@code Parameters} list with the {@code ParameterOverrides} of the first
+     * {@code StackInstancesGroup} that deploys to this instance's Region (and account) on top.
+     */
+    private static Map<String, Value> passed(Resource creator, StackSpec spec) {
+        Map<String, Value> out = new java.util.LinkedHashMap<>();
+        Optional<Value> given = creator.properties().get("Parameters");
+        if (!creator.isType(DeployedTemplates.STACK_SET)) {
+            given.filter(MapValue.class::isInstance).ifPresent(p -> out.putAll(((MapValue) p).entries()));
+            return out;
+        }
+        given.ifPresent(p -> keyValues(p, out));
+        Optional<Value> groups = creator.properties().get("StackInstancesGroup");
+        if (groups.isPresent() && groups.get() instanceof ListValue list && spec.region().isPresent()) {
+            for (Value group : list.items()) {
+                boolean region = group.at("Regions").filter(ListValue.class::isInstance).map(r -> ((ListValue) r)
+                        .items().stream().anyMatch(v -> v.text().equals(spec.region()))).orElse(false);
+                Optional<Value> accounts = group.at("DeploymentTargets", "Accounts");
+                boolean account = spec.account().isEmpty() || accounts.isEmpty()
+                        || accounts.get() instanceof ListValue a && a.items().stream()
+                        .anyMatch(v -> v.text().equals(spec.account()));
+                if (region && account) {
+                    group.at("ParameterOverrides").ifPresent(o -> keyValues(o, out));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A CloudFormation list of {@code {ParameterKey, ParameterValue}} into a map. */
+    private static void keyValues(Value list, Map<String, Value> out) {
+        if (list instanceof ListValue items) {
+            for (Value item : items.items()) {
+                Optional<String> key = item.textAt("ParameterKey");
+                Optional<Value> value = item.at("ParameterValue");
+                if (key.isPresent() && value.isPresent()) {
+                    out.put(key.get(), value.get());
+                }
+            }
+        }
+    }
+
     private static Optional<Resource> resourceOf(StackInstance stack, Resolver resolver, String logicalId, Node node,
                                                  SourceRange declaredAt) {
         Optional<String> usableType = ResourceTypes.usableType(node);
@@ -277,7 +361,10 @@ public final class TopologyBuilder {
         }
         MapValue properties;
         Optional<Node> propertiesNode = declaration.get("Properties");
-        if (propertiesNode.isPresent()) {
+        if (propertiesNode.isPresent() && type.equals(DeployedTemplates.STACK_SET)
+                && propertiesNode.get() instanceof MapNode given && given.get("TemplateBody").isPresent()) {
+            properties = stackSetProperties(resolver, given);
+        } else if (propertiesNode.isPresent()) {
             Value resolved = resolver.resolve(propertiesNode.get());
             properties = resolved instanceof MapValue m ? m : MapValue.empty(propertiesNode.get());
         } else {
@@ -289,6 +376,24 @@ public final class TopologyBuilder {
                 .filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text());
         return Optional.of(new Resource(stack, logicalId, type, properties, resolver.physicalName(logicalId), node,
                 declaredAt, metadata, constructPath, conditionUnknown));
+    }
+
+    /**
+     * A stack set's properties without resolving its inline {@code TemplateBody}: that template's
+     * intrinsics name its own parameters and resources, which the parent does not have. It is
+     * planned and resolved as stack instances of its own.
+     */
+    private static MapValue stackSetProperties(Resolver resolver, MapNode given) {
+        Map<String, Value> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : given.entries().entrySet()) {
+            Value value = e.getKey().equals("TemplateBody")
+                    ? new UnknownValue("the stack set's template, read as stack instances of its own", e.getValue())
+                    : resolver.resolve(e.getValue());
+            if (value != null) { // AWS::NoValue removes the property
+                out.put(e.getKey(), value);
+            }
+        }
+        return new MapValue(out, given);
     }
 
     private static List<String> unknownParameters(MapNode root, Set<String> given) {

@@ -8,6 +8,7 @@ import io.regionlint.testing.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.regionlint.load.InputError;
 import io.regionlint.model.ReplicationRule;
 import io.regionlint.model.Resource;
 import io.regionlint.model.StackInstance;
@@ -242,8 +243,13 @@ class CdkAssemblyLintTest {
     void aFolderHoldingCdkOutIsSearchedWithoutIt() throws Exception {
         Path app = assembly("stages").getParent();
         LintResult result = lint(app, List.of());
-        assertEquals(List.of(), result.errors());
         assertEquals(0, capture.topology.stacks().size(), "cdk.out below a searched folder is skipped");
+        // but a run that read nothing says so, and where the templates are
+        assertEquals(1, result.errors().size(), result.errors().toString());
+        InputError error = result.errors().get(0);
+        assertEquals(InputError.Kind.NOTHING_TO_LINT, error.kind());
+        assertTrue(error.message().contains("cdk.out is a CDK cloud assembly, read only when named: check "),
+                error.message());
     }
 
     @Test

@@ -134,6 +134,27 @@ class CloudAssemblyReaderTest {
     }
 
     @Test
+    void aManifestNamingATemplateOutsideTheAssemblyIsRefusedAtItsLine(@TempDir Path temp) throws Exception {
+        Path copy = TestFiles.copyTree(assembly("cross-region"), temp.resolve("cdk.out"));
+        // the file exists, outside the assembly: reading it would leak whatever the manifest names
+        Files.move(copy.resolve("ReplicaStack.template.json"), temp.resolve("ReplicaStack.template.json"));
+        Path manifest = copy.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"templateFile\": \"ReplicaStack.template.json\"",
+                "\"templateFile\": \"../ReplicaStack.template.json\""));
+        CloudAssembly a = read(copy);
+        assertEquals(List.of("SourceStack"), a.stacks().stream().map(CloudAssembly.Stack::stackName).toList());
+        assertEquals(1, a.errors().size(), a.errors().toString());
+        InputError error = a.errors().get(0);
+        assertEquals("cdk.out/manifest.json", error.file());
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        assertTrue(lines.get(error.line() - 1).contains("\"templateFile\": \"../ReplicaStack.template.json\""),
+                error.toString());
+        assertTrue(error.message().contains("template '../ReplicaStack.template.json' of stack 'ReplicaStack' lies"
+                + " outside the cloud assembly folder, so it was not read"), error.message());
+        assertFalse(a.files().contains(temp.resolve("ReplicaStack.template.json")), "never read");
+    }
+
+    @Test
     void missingNestedTemplateIsReportedAtItsAssetPath(@TempDir Path temp) throws Exception {
         Path copy = TestFiles.copyTree(assembly("stages"), temp.resolve("cdk.out"));
         Files.delete(copy.resolve("assembly-Prod-eu-west-1/Prodeuwest1AppTablesD97609BB.nested.template.json"));

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * that names the peer, so that the rules that stayed silent about it are not mistaken for a
  * clean bill of health.
  */
-@RuleInfo(id = "RL1002", summary = "A replication destination or role, or the KMS key of a replicated copy, is not"
-        + " among the loaded templates, so the checks that need it are skipped", severity = Severity.NOTE,
+@RuleInfo(id = "RL1002", summary = "A replication destination or role, the KMS key of a replicated copy, or the"
+        + " template a stack set or nested stack deploys is not among the loaded templates, so the checks that need it"
+        + " are skipped", severity = Severity.NOTE,
         category = "inputs", since = "0.1.0")
 public final class UnresolvedPeerRule implements Rule {
 
@@ -77,6 +78,12 @@ public final class UnresolvedPeerRule implements Rule {
                         + "add the template that declares it to the project file, or suppress this note for this"
                         + " bucket if the role is managed elsewhere";
             }
+            // planned, not linked: the reason already says what to change
+            case "stack set template", "nested stack template" -> "The template of "
+                    + (peer.kind().startsWith("nested") ? "nested stack " : "stack set ") + from(peer.from())
+                    + " is not read, so the stack instances it deploys are not checked: " + peer.reason();
+            case "stack set Regions" -> "The Regions of stack set " + from(peer.from()) + " are not known, so the"
+                    + " stack instances it deploys there are not checked: " + peer.reason();
             default -> {
                 String kind = peer.kind().isEmpty() ? "A linked value"
                         : peer.kind().substring(0, 1).toUpperCase(Locale.ROOT) + peer.kind().substring(1);
@@ -84,6 +91,11 @@ public final class UnresolvedPeerRule implements Rule {
                         + " need it are skipped; " + fixForUnknown(peer.reason(), "resource");
             }
         };
+    }
+
+    private static String from(Resource from) {
+        return "'" + from.logicalId() + "' in stack " + from.stack().name()
+                + from.stack().region().map(r -> " (" + r + ")").orElse("");
     }
 
     private static String owner(Resource from) {
