@@ -210,14 +210,14 @@ public final class TopologyBuilder {
         Map<String, Value> exported = new java.util.LinkedHashMap<>(resolver.exports(rootMap));
         Map<String, Value> outputs = resolver.outputs(rootMap);
         if (stack.region().isPresent()) {
-            outputs.forEach((output, value) -> exported.put(Resolver.stackOutputKey(stack.account(),
+            outputs.forEach((output, value) -> exported.put(CrossStackValues.stackOutputKey(stack.account(),
                     stack.region().get(), stack.name(), output), value));
         }
         spec.nestedIn().ifPresent(n -> outputs.forEach((output, value) ->
-                exported.put(Resolver.nestedOutputKey(n.parentStack(), n.logicalId(), output), value)));
+                exported.put(CrossStackValues.nestedOutputKey(n.parentStack(), n.logicalId(), output), value)));
         for (Resource r : resources) {
-            if (r.isType(Resolver.CDK_EXPORT_WRITER)) {
-                exported.putAll(Resolver.writerExports(stack, r.properties()));
+            if (r.isType(CrossStackValues.CDK_EXPORT_WRITER)) {
+                exported.putAll(CrossStackValues.writerExports(stack, r.properties()));
             }
         }
         return new Built(Optional.of(stack), resources, errors, exported, resolver.importsSeen());
