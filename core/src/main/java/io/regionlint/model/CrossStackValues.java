@@ -174,7 +174,7 @@ final class CrossStackValues {
                 continue;
             }
             Optional<Node> condition = o.get("Condition").filter(ScalarNode.class::isInstance);
-            if (condition.isPresent() && resolver.condition(((ScalarNode) condition.get()).text()) == Truth.FALSE) {
+            if (condition.isPresent() && resolver.condition((ScalarNode) condition.get()) == Truth.FALSE) {
                 continue;
             }
             Value value = resolver.resolve(o.get("Value").get());
@@ -202,7 +202,7 @@ final class CrossStackValues {
                 continue;
             }
             Optional<Node> condition = o.get("Condition").filter(ScalarNode.class::isInstance);
-            if (condition.isPresent() && resolver.condition(((ScalarNode) condition.get()).text()) == Truth.FALSE) {
+            if (condition.isPresent() && resolver.condition((ScalarNode) condition.get()) == Truth.FALSE) {
                 continue;
             }
             Value name = resolver.resolve(exportName.get());

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,19 +50,31 @@ final class IntrinsicFunctions {
     private final Conditions conditions;
     private final CrossStackValues crossStack;
     private final Map<String, String> physicalNames = new HashMap<>();
-    private final Set<String> namesInProgress = new HashSet<>();
+    /** The names being resolved, in order: a name met again is a reference cycle. */
+    private final Set<String> namesInProgress = new LinkedHashSet<>();
+    /** Resources whose names are built from each other in a cycle: their names stay unknown. */
+    private final Set<String> cyclicNames = new HashSet<>();
+    private final Diagnostics diagnostics;
+    /**
+     * False where the template holds resources that were not modelled (a loop that could not be
+     * expanded, a transform): a reference to a name it does not declare may then be to one of
+     * those, so it is unknown rather than invalid.
+     */
+    private final boolean complete;
     /** Parameters a parent stack passes with a value that is not known, by name. */
     private final Map<String, UnknownValue> passedUnknown;
 
     IntrinsicFunctions(StackInstance stack, MapNode root, CrossStackValues crossStack,
-                       Map<String, UnknownValue> passedUnknown) {
+                       Map<String, UnknownValue> passedUnknown, Diagnostics diagnostics, boolean complete) {
         this.stack = stack;
+        this.diagnostics = diagnostics;
+        this.complete = complete;
         this.crossStack = crossStack;
         this.passedUnknown = passedUnknown;
         this.parameters = section(root, "Parameters");
         this.mappings = section(root, "Mappings");
         this.resources = section(root, "Resources");
-        this.conditions = new Conditions(section(root, "Conditions"), this::resolve);
+        this.conditions = new Conditions(section(root, "Conditions"), this::resolve, diagnostics, complete);
     }
 
     private static MapNode section(MapNode root, String name) {
@@ -122,7 +135,7 @@ final class IntrinsicFunctions {
     private Value function(String name, Node args, Node at) {
         switch (name) {
             case "Ref":
-                return args instanceof ScalarNode s ? ref(s.text(), at) : unknown("Ref needs a name", at);
+                return refFunction(args, at);
             case "Fn::GetAtt":
                 return getAtt(args, at);
             case "Fn::Sub":
@@ -149,6 +162,9 @@ final class IntrinsicFunctions {
                 return inner instanceof ListValue list ? new ScalarValue((long) list.items().size(), at)
                         : unknown("Fn::Length of a value that is not a known list", at);
             }
+            case "Fn::ToJsonString":
+                return JsonText.of(resolve(args)).<Value>map(json -> new ScalarValue(json, at))
+                        .orElseGet(() -> unknown("Fn::ToJsonString of a value that is not fully known", at));
             case "Fn::ImportValue":
                 return crossStack.importValue(resolve(args), at);
             case "Fn::GetStackOutput":
@@ -176,6 +192,43 @@ final class IntrinsicFunctions {
 
     private static UnknownValue unknown(String reason, Node at) {
         return new UnknownValue(reason, at);
+    }
+
+    /**
+     * An intrinsic CloudFormation would reject: reported (RL1007) at the function, and the value
+     * is unknown so that the run carries on.
+     *
+     * @param problem what is wrong, which is also the unknown value's reason
+     * @param fix what to change
+     */
+    private UnknownValue invalid(String problem, String fix, Node at) {
+        diagnostics.invalid(at, problem + "; CloudFormation rejects the template. " + fix);
+        return unknown(problem, at);
+    }
+
+    /**
+     * {@code Ref} to a name, or (with AWS::LanguageExtensions) to a function that gives one,
+     * such as {@code !Ref {Fn::Sub: "Subnet${Suffix}"}} in a loop.
+     */
+    private Value refFunction(Node args, Node at) {
+        if (args instanceof ScalarNode s) {
+            return ref(s.text(), at);
+        }
+        if (args instanceof MapNode) {
+            Value name = resolve(args);
+            return name.text().<Value>map(n -> ref(n, at)).orElseGet(() -> name instanceof UnknownValue u
+                    ? new UnknownValue(u.reason(), at) : unknown("Ref to a name that is not known", at));
+        }
+        return invalid("Ref needs the name of a parameter or resource", "Write Ref: LogicalName", at);
+    }
+
+    /** The pseudo parameters CloudFormation knows; any other AWS:: name is undefined. */
+    private static final Set<String> PSEUDO = Set.of("AWS::NoValue", "AWS::Region", "AWS::AccountId",
+            "AWS::Partition", "AWS::URLSuffix", "AWS::StackName", "AWS::StackId", "AWS::NotificationARNs");
+
+    /** A name {@code Ref} and {@code Fn::Sub} can use in this template. */
+    private boolean defined(String name) {
+        return PSEUDO.contains(name) || parameters.get(name).isPresent() || resources.get(name).isPresent();
     }
 
     private Value ref(String name, Node at) {
@@ -206,9 +259,23 @@ final class IntrinsicFunctions {
             return parameter(name, parameter.get(), at);
         }
         if (resources.get(name).isPresent()) {
-            return new ScalarValue(physicalName(name), at);
+            String physical = physicalName(name);
+            return cyclicNames.contains(name) ? cyclic(name, at) : new ScalarValue(physical, at);
         }
-        return unknown("Ref to '" + name + "', which the template does not define", at);
+        return undefined("Ref to '" + name + "'", name, at);
+    }
+
+    /** A reference to a name the template does not declare. */
+    private UnknownValue undefined(String what, String name, Node at) {
+        String problem = what + ", which the template does not define";
+        if (!complete) {
+            return unknown(problem + " (it may be one of the resources that were not modelled)", at);
+        }
+        return invalid(problem, "Declare '" + name + "' as a parameter or resource, or correct the name", at);
+    }
+
+    private static UnknownValue cyclic(String logicalId, Node at) {
+        return unknown("the name of '" + logicalId + "' is part of a reference cycle", at);
     }
 
     private Value parameter(String name, Node declaration, Node at) {
@@ -264,6 +331,10 @@ final class IntrinsicFunctions {
             return cached;
         }
         String name = Tokens.ref(stack.name(), logicalId);
+        if (namesInProgress.contains(logicalId)) {
+            nameCycle(logicalId);
+            return name; // not cached: the outer resolution of this name decides it
+        }
         if (namesInProgress.add(logicalId)) {
             Optional<Node> resource = resources.get(logicalId);
             if (resource.isPresent() && resource.get() instanceof MapNode r) {
@@ -287,6 +358,33 @@ final class IntrinsicFunctions {
         return name;
     }
 
+    /**
+     * A name met while it is being resolved: the names from its first resolution on are built
+     * from each other, which CloudFormation rejects as a circular dependency. Each stays unknown
+     * (a name holding another's token would join a bucket to itself).
+     */
+    private void nameCycle(String logicalId) {
+        List<String> cycle = new ArrayList<>();
+        boolean in = false;
+        for (String n : namesInProgress) {
+            in |= n.equals(logicalId);
+            if (in) {
+                cycle.add(n);
+            }
+        }
+        cyclicNames.addAll(cycle);
+        cycle.add(logicalId);
+        Node at = resources.get(cycle.get(cycle.size() - 2)).orElseThrow();
+        Node nameNode = at instanceof MapNode r ? r.get("Properties").filter(MapNode.class::isInstance)
+                .flatMap(p -> ((MapNode) p).get(NAME_PROPERTY.getOrDefault(r.get("Type")
+                        .filter(ScalarNode.class::isInstance).map(t -> ((ScalarNode) t).text()).orElse(""), "")))
+                .orElse(at) : at;
+        diagnostics.invalid(nameNode, "The names of " + quoted(cycle.subList(0, cycle.size() - 1))
+                + " are built from each other in a cycle (" + String.join(" -> ", cycle) + ")"
+                + "; CloudFormation rejects the template as a circular dependency. Build one of these names"
+                + " without the other (from a parameter or AWS::StackName, say)");
+    }
+
     private Value getAtt(Node args, Node at) {
         String resource;
         String attribute;
@@ -294,7 +392,8 @@ final class IntrinsicFunctions {
             Value r = resolve(list.items().get(0));
             Value a = resolve(list.items().get(1));
             if (r.text().isEmpty() || a.text().isEmpty()) {
-                return unknown("Fn::GetAtt with arguments that are not known", at);
+                return r instanceof UnknownValue u ? new UnknownValue(u.reason(), at)
+                        : unknown("Fn::GetAtt with arguments that are not known", at);
             }
             resource = r.text().get();
             attribute = a.text().get();
@@ -302,11 +401,12 @@ final class IntrinsicFunctions {
             resource = s.text().substring(0, s.text().indexOf('.'));
             attribute = s.text().substring(s.text().indexOf('.') + 1);
         } else {
-            return unknown("Fn::GetAtt needs a resource and an attribute", at);
+            return invalid("Fn::GetAtt needs a resource and an attribute", "Write Fn::GetAtt: [LogicalName,"
+                    + " Attribute] or !GetAtt LogicalName.Attribute", at);
         }
         Optional<Node> declaration = resources.get(resource);
         if (declaration.isEmpty()) {
-            return unknown("Fn::GetAtt to '" + resource + "', which the template does not define", at);
+            return undefined("Fn::GetAtt to '" + resource + "'", resource, at);
         }
         String type = declaration.get() instanceof MapNode r ? r.get("Type").filter(ScalarNode.class::isInstance)
                 .map(n -> ((ScalarNode) n).text()).orElse("") : "";
@@ -320,6 +420,9 @@ final class IntrinsicFunctions {
         if (type.equals("AWS::S3::Bucket")) {
             String partition = stack.region().map(Regions::partition).orElse("aws");
             String name = physicalName(resource);
+            if (cyclicNames.contains(resource)) {
+                return cyclic(resource, at);
+            }
             switch (attribute) {
                 case "Arn":
                     return new ScalarValue("arn:" + partition + ":s3:::" + name, at);
@@ -371,6 +474,8 @@ final class IntrinsicFunctions {
                     v = variables.get(name);
                 } else if (name.contains(".") && !name.startsWith("AWS::")) {
                     v = getAtt(new ScalarNode(name, at.range(), at.pointer()), at);
+                } else if (!defined(name)) {
+                    v = undefined("Fn::Sub names '${" + name + "}'", name, at);
                 } else {
                     v = ref(name, at);
                 }
@@ -396,7 +501,8 @@ final class IntrinsicFunctions {
     private Value join(Node args, Node at) {
         List<Node> items = items(args);
         if (items.size() != 2) {
-            return unknown("Fn::Join needs a delimiter and a list", at);
+            return invalid("Fn::Join takes a delimiter and a list, here " + count(args), "Write Fn::Join:"
+                    + " [delimiter, [values]]", at);
         }
         Value delimiter = resolve(items.get(0));
         Value list = resolve(items.get(1));
@@ -425,7 +531,8 @@ final class IntrinsicFunctions {
     private Value select(Node args, Node at) {
         List<Node> items = items(args);
         if (items.size() != 2) {
-            return unknown("Fn::Select needs an index and a list", at);
+            return invalid("Fn::Select takes an index and a list, here " + count(args), "Write Fn::Select:"
+                    + " [index, [values]]", at);
         }
         Value index = resolve(items.get(0));
         Value list = resolve(items.get(1));
@@ -436,18 +543,26 @@ final class IntrinsicFunctions {
         try {
             int i = Integer.parseInt(index.text().orElse(""));
             if (i < 0 || i >= values.items().size()) {
-                return unknown("Fn::Select index " + i + " is outside the list", at);
+                return invalid("Fn::Select index " + i + " is outside the list of " + values.items().size()
+                        + " value" + (values.items().size() == 1 ? "" : "s"), "Select an index from 0 to "
+                        + (values.items().size() - 1) + ", or give the list the values it lacks", at);
             }
             return locatedAt(values.items().get(i), at);
         } catch (NumberFormatException e) {
-            return unknown("Fn::Select index is not a known number", at);
+            if (index.text().isPresent()) {
+                return invalid("Fn::Select index '" + index.text().get() + "' is not a number",
+                        "Give the index as a whole number", at);
+            }
+            return index instanceof UnknownValue u ? new UnknownValue(u.reason(), at)
+                    : unknown("Fn::Select index is not a known number", at);
         }
     }
 
     private Value split(Node args, Node at) {
         List<Node> items = items(args);
         if (items.size() != 2) {
-            return unknown("Fn::Split needs a delimiter and a string", at);
+            return invalid("Fn::Split takes a delimiter and a string, here " + count(args), "Write Fn::Split:"
+                    + " [delimiter, string]", at);
         }
         Value delimiter = resolve(items.get(0));
         Value source = resolve(items.get(1));
@@ -476,8 +591,10 @@ final class IntrinsicFunctions {
 
     private Value findInMap(Node args, Node at) {
         List<Node> items = items(args);
-        if (items.size() < 3) {
-            return unknown("Fn::FindInMap needs a map, a top-level key and a second-level key", at);
+        if (items.size() < 3 || items.size() > 4) {
+            return invalid("Fn::FindInMap takes a map name, a top-level key, a second-level key and optionally"
+                    + " a DefaultValue, here " + count(args), "Write Fn::FindInMap: [MapName, TopLevelKey,"
+                    + " SecondLevelKey]", at);
         }
         String[] keys = new String[3];
         for (int i = 0; i < 3; i++) {
@@ -497,18 +614,40 @@ final class IntrinsicFunctions {
         if (items.size() == 4 && items.get(3) instanceof MapNode options && options.get("DefaultValue").isPresent()) {
             return resolve(options.get("DefaultValue").get());
         }
-        return unknown("Fn::FindInMap: mapping " + keys[0] + "/" + keys[1] + "/" + keys[2] + " does not exist", at);
+        return invalid("Fn::FindInMap: Mappings has no " + keys[0] + "/" + keys[1] + "/" + keys[2],
+                "Add the entry to Mappings, or"
+                + " give a DefaultValue (with Transform: AWS::LanguageExtensions)", at);
     }
 
     private Value ifFunction(Node args, Node at) {
         List<Node> items = items(args);
         if (items.size() != 3 || !(items.get(0) instanceof ScalarNode name)) {
-            return unknown("Fn::If needs a condition name and two values", at);
+            return invalid("Fn::If takes a condition name and two values, here " + count(args), "Write Fn::If:"
+                    + " [ConditionName, valueIfTrue, valueIfFalse]", at);
         }
-        return switch (conditions.condition(name.text())) {
+        return switch (conditions.condition(name.text(), name)) {
             case TRUE -> resolve(items.get(1));
             case FALSE -> resolve(items.get(2));
             case UNKNOWN -> unknown("condition '" + name.text() + "' cannot be decided for this stack", at);
         };
+    }
+
+    /** "3 arguments", "1 argument", "a single value": how many arguments a function was given. */
+    static String count(Node args) {
+        if (!(args instanceof ListNode list)) {
+            return "a single value";
+        }
+        int n = list.items().size();
+        return n + (n == 1 ? " argument" : " arguments");
+    }
+
+    /** 'A'; 'A' and 'B'; 'A', 'B' and 'C'. */
+    static String quoted(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? "" : i == names.size() - 1 ? " and " : ", ").append('\'').append(names.get(i))
+                    .append('\'');
+        }
+        return out.toString();
     }
 }

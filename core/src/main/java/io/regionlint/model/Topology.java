@@ -31,6 +31,8 @@ public final class Topology {
     private final List<KeyUse> keyUses;
     private final List<RoleUse> roleUses;
     private final Map<String, List<RoleUse>> roleUsesByRole;
+    /** Set once by the topology builder before anyone reads the topology. */
+    private List<ModelDiagnostic> diagnostics = List.of();
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -192,5 +194,17 @@ public final class Topology {
 
     public List<UnresolvedPeer> unresolvedPeers() {
         return Collections.unmodifiableList(unresolvedPeers);
+    }
+
+    /**
+     * What resolution met in the stack instances: intrinsics CloudFormation would reject, content
+     * that was not modelled. Ordered by stack instance, then as met.
+     */
+    public List<ModelDiagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    void diagnostics(List<ModelDiagnostic> found) {
+        this.diagnostics = List.copyOf(found);
     }
 }

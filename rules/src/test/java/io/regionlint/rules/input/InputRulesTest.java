@@ -9,6 +9,7 @@ class InputRulesTest {
 
     @TestFactory
     Stream<DynamicTest> fixtures() {
-        return FixtureHarness.forRules("RL1001", "RL1002", "RL1003", "RL1004", "RL1005");
+        return FixtureHarness.forRules("RL1001", "RL1002", "RL1003", "RL1004", "RL1005", "RL1007",
+                "RL1008");
     }
 }
