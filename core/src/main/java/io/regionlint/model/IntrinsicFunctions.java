@@ -374,7 +374,7 @@ final class IntrinsicFunctions {
         }
         cyclicNames.addAll(cycle);
         cycle.add(logicalId);
-        Node at = resources.get(cycle.get(cycle.size() - 2)).orElseThrow();
+        Node at = resources.get(cycle.get(cycle.size() - 2)).orElse(resources);
         Node nameNode = at instanceof MapNode r ? r.get("Properties").filter(MapNode.class::isInstance)
                 .flatMap(p -> ((MapNode) p).get(NAME_PROPERTY.getOrDefault(r.get("Type")
                         .filter(ScalarNode.class::isInstance).map(t -> ((ScalarNode) t).text()).orElse(""), "")))

@@ -207,7 +207,9 @@ final class LanguageExtensions {
             }
             Map<String, String> inner = new HashMap<>(bindings);
             inner.put(identifier.text(), item);
-            MapNode copy = (MapNode) node(fragment, inner);
+            if (!(node(fragment, inner) instanceof MapNode copy)) {
+                continue; // a fragment that is itself a Ref to the identifier: nothing to merge
+            }
             int j = 0;
             for (Map.Entry<String, Node> e : copy.entries().entrySet()) {
                 put(e.getKey(), e.getValue(), copy.keyRange(j++), entries, keyRanges, Optional.of(loop));

@@ -68,7 +68,7 @@ public final class TopologyBuilder {
         /** Stacks that read values other stacks give, as the first round found. */
         private boolean[] consumes;
         /** What each distinct template's unexpanded transforms leave unmodelled, found once per template. */
-        private final Map<Node, Optional<Transforms.Unmodelled>> transforms = new IdentityHashMap<>();
+        private final Map<Node, Transforms.Scan> transforms = new IdentityHashMap<>();
 
         Plan(List<StackSpec> specs) {
             this.specs = specs;
@@ -116,7 +116,7 @@ public final class TopologyBuilder {
                             && out[parent[i]] != previous.get(parent[i]);
                     out[i] = previous == null || consumes[i] || parentAgain
                             ? instance(specs.get(i), exports, parent[i] < 0 ? null : out[parent[i]],
-                            transforms.getOrDefault(specs.get(i).template().root(), Optional.empty()))
+                            transforms.get(specs.get(i).template().root()))
                             : previous.get(i);
                 });
             }
@@ -169,7 +169,7 @@ public final class TopologyBuilder {
      * that resource does not (a condition false in this instance).
      */
     private static Built instance(StackSpec spec, Map<String, Value> exports, Built parent,
-                                  Optional<Transforms.Unmodelled> unmodelled) {
+                                  Transforms.Scan transforms) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         Map<String, UnknownValue> passedUnknown = new java.util.LinkedHashMap<>();
         if (spec.nestedIn().isPresent() && parent != null) {
@@ -218,6 +218,14 @@ public final class TopologyBuilder {
         } else {
             complete = LanguageExtensions.loopsWithoutTransform(rootMap, diagnostics);
         }
+        List<String> samNotApplied = List.of();
+        if (transforms.sam()) {
+            // after the language extensions, as CloudFormation orders them
+            ServerlessTransform.Applied applied = ServerlessTransform.apply(template);
+            template = applied.root();
+            samNotApplied = applied.notApplied();
+        }
+        Optional<Transforms.Unmodelled> unmodelled = Transforms.note(rootMap, transforms, samNotApplied);
         if (unmodelled.isPresent()) {
             diagnostics.notChecked(unmodelled.get().range(), unmodelled.get().pointer(), unmodelled.get().message());
             complete = false;

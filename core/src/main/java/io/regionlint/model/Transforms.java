@@ -11,15 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Transforms regionlint does not expand: the SAM transform ({@code AWS::Serverless-2016-10-31}),
- * macros, and {@code Fn::Transform} ({@code AWS::Include} snippets and macros inside the
- * template). What they create or change when deployed is not modelled, so no rule checked it;
- * this says which resources, and why, once per template.
+ * Transforms regionlint does not expand, or only in part: macros, {@code Fn::Transform}
+ * ({@code AWS::Include} snippets and macros inside the template) and the parts of the SAM
+ * transform that {@link ServerlessTransform} does not apply. What they create or change when
+ * deployed is not modelled, so no rule checked it; this says what, and why, once per template.
  */
 final class Transforms {
 
     static final String SAM = "AWS::Serverless-2016-10-31";
-    private static final String SAM_TYPES = "AWS::Serverless::";
 
     /**
      * What a template's transforms leave unmodelled.
@@ -33,32 +32,42 @@ final class Transforms {
     private Transforms() {
     }
 
-    /** Empty where every transform the template uses is expanded (or it uses none). */
-    static Optional<Unmodelled> scan(MapNode root) {
-        List<String> declared = LanguageExtensions.transforms(root).stream()
-                .filter(t -> !t.equals(LanguageExtensions.TRANSFORM)).toList();
+    /**
+     * What a template declares, found once per template: the transforms that are neither the
+     * language extensions nor SAM (macros), and the maps holding {@code Fn::Transform}.
+     *
+     * @param sam true where the template declares the SAM transform
+     */
+    record Scan(List<String> macros, List<Node> inline, boolean sam) {
+    }
+
+    static Scan scan(MapNode root) {
+        List<String> declared = LanguageExtensions.transforms(root);
+        List<String> macros = declared.stream()
+                .filter(t -> !t.equals(LanguageExtensions.TRANSFORM) && !t.equals(SAM)).toList();
         List<Node> inline = new ArrayList<>();
         fnTransforms(root, inline);
-        if (declared.isEmpty() && inline.isEmpty()) {
-            return Optional.empty();
-        }
+        return new Scan(macros, inline, declared.contains(SAM));
+    }
+
+    /**
+     * The note for a template, empty where everything it uses is expanded.
+     *
+     * @param samNotApplied what the SAM transform would create that {@link ServerlessTransform} does not
+     */
+    static Optional<Unmodelled> note(MapNode root, Scan scan, List<String> samNotApplied) {
         List<String> parts = new ArrayList<>();
         boolean wholeTemplate = false;
-        for (String name : declared) {
-            if (name.equals(SAM)) {
-                List<String> serverless = serverlessResources(root);
-                if (!serverless.isEmpty()) {
-                    parts.add("Transform " + SAM + " is not expanded, so what it creates from "
-                            + IntrinsicFunctions.quoted(serverless) + " (AWS::Serverless::* resources: functions'"
-                            + " IAM roles and policies, tables, APIs and their permissions) was not checked");
-                }
-            } else {
-                wholeTemplate = true;
-                parts.add("Transform '" + name + "' is not expanded (a macro, which may add or change any"
-                        + " resource), so the whole template was not checked as it is deployed");
-            }
+        if (scan.sam() && !samNotApplied.isEmpty()) {
+            parts.add("Transform " + SAM + " is applied only in part (SimpleTables, functions and their roles),"
+                    + " so " + String.join("; ", samNotApplied) + " were not checked");
         }
-        for (Node node : inline) {
+        for (String name : scan.macros()) {
+            wholeTemplate = true;
+            parts.add("Transform '" + name + "' is not expanded (a macro, which may add or change any"
+                    + " resource), so the whole template was not checked as it is deployed");
+        }
+        for (Node node : scan.inline()) {
             wholeTemplate = true;
             String name = node instanceof MapNode m ? m.get("Fn::Transform").filter(MapNode.class::isInstance)
                     .flatMap(t -> ((MapNode) t).get("Name")).filter(ScalarNode.class::isInstance)
@@ -79,22 +88,10 @@ final class Transforms {
             at = root.keyRange("Transform");
             pointer = "/Transform";
         } else {
-            at = inline.get(0).range();
-            pointer = inline.get(0).pointer();
+            at = scan.inline().get(0).range();
+            pointer = scan.inline().get(0).pointer();
         }
         return Optional.of(new Unmodelled(at, pointer, String.join("; ", parts) + how));
-    }
-
-    private static List<String> serverlessResources(MapNode root) {
-        List<String> out = new ArrayList<>();
-        root.get("Resources").filter(MapNode.class::isInstance).map(MapNode.class::cast)
-                .ifPresent(resources -> resources.entries().forEach((id, node) -> {
-                    if (node instanceof MapNode r && r.get("Type").filter(ScalarNode.class::isInstance)
-                            .map(t -> ((ScalarNode) t).text().startsWith(SAM_TYPES)).orElse(false)) {
-                        out.add(id);
-                    }
-                }));
-        return out;
     }
 
     /** Every map holding {@code Fn::Transform}, in document order. */

@@ -122,6 +122,37 @@ class LanguageExtensionsTest {
     }
 
     @Test
+    void loopInsidePropertiesGeneratesPropertiesFromMappingsWithDefaults() {
+        Topology topology = build("""
+                Transform: AWS::LanguageExtensions
+                Mappings:
+                  InstanceA:
+                    Properties: {ImageId: ami-id1, InstanceType: m5.xlarge}
+                  InstanceB:
+                    Properties: {ImageId: ami-id2}
+                Resources:
+                  Fn::ForEach::Instances:
+                    - InstanceLogicalId
+                    - [InstanceA, InstanceB]
+                    - ${InstanceLogicalId}:
+                        Type: AWS::EC2::Instance
+                        Properties:
+                          DisableApiTermination: true
+                          Fn::ForEach::Properties:
+                            - PropertyName
+                            - [ImageId, InstanceType]
+                            - ${PropertyName}: !FindInMap [!Ref InstanceLogicalId, Properties, !Ref PropertyName,
+                                                           {DefaultValue: !Ref "AWS::NoValue"}]
+                """, Map.of(), EAST);
+        MapValue a = resource(topology, "app-us-east-1", "InstanceA").properties();
+        MapValue b = resource(topology, "app-us-east-1", "InstanceB").properties();
+        assertEquals(Optional.of("m5.xlarge"), a.textAt("InstanceType"));
+        assertEquals(Optional.of("ami-id2"), b.textAt("ImageId"));
+        assertTrue(b.get("InstanceType").isEmpty(), "DefaultValue AWS::NoValue leaves the property out");
+        assertEquals(List.of(), topology.diagnostics());
+    }
+
+    @Test
     void loopWithUnknownCollectionIsANoteAndReferencesIntoItAreNotErrors() {
         Topology topology = build("""
                 Transform: AWS::LanguageExtensions
@@ -193,22 +224,51 @@ class LanguageExtensionsTest {
     }
 
     @Test
-    void samAndMacrosAreNotedOncePerTemplateAndTheirNamesAreNotErrors() {
+    void samSimpleTablesAndFunctionRolesAreModelledAndTheRestIsNotedOncePerPlace() {
         Topology topology = build("""
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
+                  Orders:
+                    Type: AWS::Serverless::SimpleTable
+                    Properties:
+                      PrimaryKey: {Name: orderId, Type: Number}
+                      Tags: {team: orders}
                   Handler:
                     Type: AWS::Serverless::Function
-                    Properties: {Runtime: python3.12, Handler: app.handler}
+                    Properties:
+                      Runtime: python3.12
+                      Policies:
+                        - AmazonS3ReadOnlyAccess
+                        - Statement: [{Effect: Allow, Action: "dynamodb:GetItem", Resource: !GetAtt Orders.Arn}]
+                        - S3ReadPolicy: {BucketName: data}
+                  Api:
+                    Type: AWS::Serverless::Api
                   Alarm:
                     Type: AWS::CloudWatch::Alarm
                     Properties:
                       AlarmActions: [!GetAtt HandlerRole.Arn]
                 """, Map.of(), EAST, WEST);
+        Resource table = resource(topology, "app-us-east-1", "Orders");
+        assertEquals("AWS::DynamoDB::Table", table.type());
+        assertEquals(Optional.of("N"), ((ListValue) table.properties().at("AttributeDefinitions").orElseThrow())
+                .items().get(0).textAt("AttributeType"));
+        assertEquals(Optional.of("PAY_PER_REQUEST"), table.properties().textAt("BillingMode"));
+        Resource function = resource(topology, "app-us-east-1", "Handler");
+        assertEquals("AWS::Lambda::Function", function.type());
+        assertEquals(Optional.of(Tokens.attribute("app-us-east-1", "HandlerRole", "Arn")),
+                function.properties().textAt("Role"));
+        Resource role = resource(topology, "app-us-east-1", "HandlerRole");
+        assertEquals("AWS::IAM::Role", role.type());
+        assertEquals(List.of("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"), ((ListValue) role.properties()
+                .at("ManagedPolicyArns").orElseThrow()).items().stream().map(v -> v.text().orElseThrow()).toList());
+        assertEquals(Optional.of("HandlerRolePolicy0"), ((ListValue) role.properties().at("Policies").orElseThrow())
+                .items().get(0).textAt("PolicyName"));
         assertEquals(List.of(ModelDiagnostic.Kind.NOT_CHECKED, ModelDiagnostic.Kind.NOT_CHECKED), kinds(topology),
                 "one per stack instance; the rule reports them as one");
         assertEquals(topology.diagnostics().get(0).site(), topology.diagnostics().get(1).site());
-        assertTrue(topology.diagnostics().get(0).message().contains("from 'Handler'"));
+        String note = topology.diagnostics().get(0).message();
+        assertTrue(note.contains("Api (AWS::Serverless::Api)") && note.contains("S3ReadPolicy of 'Handler'"), note);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
