@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -46,12 +47,15 @@ final class LanguageExtensions {
 
     private final Function<Node, Value> resolve;
     private final Diagnostics diagnostics;
+    /** The template's parameter names: a loop identifier may not be one of them. */
+    private final Set<String> parameters;
     private boolean complete = true;
     private int generated;
 
-    private LanguageExtensions(Function<Node, Value> resolve, Diagnostics diagnostics) {
+    private LanguageExtensions(Function<Node, Value> resolve, Diagnostics diagnostics, Set<String> parameters) {
         this.resolve = resolve;
         this.diagnostics = diagnostics;
+        this.parameters = parameters;
     }
 
     /** The names the template's {@code Transform} declares (a name or a list of names). */
@@ -75,7 +79,9 @@ final class LanguageExtensions {
      * @param resolve resolves a loop's collection in the stack instance
      */
     static Expanded expand(MapNode root, Function<Node, Value> resolve, Diagnostics diagnostics) {
-        LanguageExtensions expander = new LanguageExtensions(resolve, diagnostics);
+        Set<String> parameters = root.get("Parameters").filter(MapNode.class::isInstance)
+                .map(p -> ((MapNode) p).entries().keySet()).orElse(Set.of());
+        LanguageExtensions expander = new LanguageExtensions(resolve, diagnostics, parameters);
         Map<String, Node> entries = new LinkedHashMap<>(root.entries());
         boolean changed = false;
         for (String section : SECTIONS) {
@@ -175,6 +181,14 @@ final class LanguageExtensions {
             diagnostics.invalid(keyRange, declaration.pointer(), "Loop " + loop + " must be a list of an identifier,"
                     + " a collection and a fragment (a mapping); CloudFormation rejects the template. Write it as"
                     + " [Identifier, [Value1, Value2], {OutputKey${Identifier}: OutputValue}]");
+            complete = false;
+            return;
+        }
+        String id = identifier.text();
+        if (bindings.containsKey(id) || parameters.contains(id)) {
+            diagnostics.invalid(identifier, "Loop " + loop + " uses identifier '" + id + "', which is already "
+                    + (bindings.containsKey(id) ? "the identifier of an enclosing loop" : "a parameter")
+                    + "; CloudFormation rejects the template. Give the loop an identifier of its own");
             complete = false;
             return;
         }
