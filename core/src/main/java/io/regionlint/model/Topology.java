@@ -32,6 +32,8 @@ public final class Topology {
     private final List<RoleUse> roleUses;
     private final Map<String, List<RoleUse>> roleUsesByRole;
     private final Map<StackId, String> fingerprintNames;
+    /** Set once by the topology builder before anyone reads the topology. */
+    private List<ModelDiagnostic> diagnostics = List.of();
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -231,5 +233,17 @@ public final class Topology {
 
     public List<UnresolvedPeer> unresolvedPeers() {
         return Collections.unmodifiableList(unresolvedPeers);
+    }
+
+    /**
+     * What resolution met in the stack instances: intrinsics CloudFormation would reject, content
+     * that was not modelled. Ordered by stack instance, then as met.
+     */
+    public List<ModelDiagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    void diagnostics(List<ModelDiagnostic> found) {
+        this.diagnostics = List.copyOf(found);
     }
 }

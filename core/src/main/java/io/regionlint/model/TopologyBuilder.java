@@ -8,6 +8,7 @@ import io.regionlint.load.ResourceTypes;
 import io.regionlint.load.ScalarNode;
 import io.regionlint.load.SourceRange;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,16 @@ public final class TopologyBuilder {
         built = withImports(plan, built);
         List<StackInstance> stacks = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
+        List<ModelDiagnostic> diagnostics = new ArrayList<>();
         for (Built b : built) {
             b.stack.ifPresent(stacks::add);
             resources.addAll(b.resources);
             errors.addAll(b.errors);
+            diagnostics.addAll(b.diagnostics);
         }
-        return new Result(new Linker(stacks, resources, regionRoles, unread(resources, notFollowed)).link(),
-                List.copyOf(errors));
+        Topology topology = new Linker(stacks, resources, regionRoles, unread(resources, notFollowed)).link();
+        topology.diagnostics(diagnostics);
+        return new Result(topology, List.copyOf(errors));
     }
 
     /** The resources that deploy a template which was not read, as unresolved peers. */
@@ -110,9 +114,9 @@ public final class TopologyBuilder {
 
     /** One stack instance, resolved. */
     private record Built(Optional<StackInstance> stack, List<Resource> resources, Set<InputError> errors,
-                         Map<String, Value> exports, boolean imports) {
+                         Map<String, Value> exports, boolean imports, List<ModelDiagnostic> diagnostics) {
 
-        static final Built ABSENT = new Built(Optional.empty(), List.of(), Set.of(), Map.of(), false);
+        static final Built ABSENT = new Built(Optional.empty(), List.of(), Set.of(), Map.of(), false, List.of());
     }
 
     /**
@@ -126,9 +130,16 @@ public final class TopologyBuilder {
         private final List<List<Integer>> levels = new ArrayList<>();
         /** Stacks that read values other stacks give, as the first round found. */
         private boolean[] consumes;
+        /** What each distinct template's unexpanded transforms leave unmodelled, found once per template. */
+        private final Map<Node, Transforms.Scan> transforms = new IdentityHashMap<>();
 
         Plan(List<StackSpec> specs) {
             this.specs = specs;
+            for (StackSpec spec : specs) {
+                if (spec.template().root() instanceof MapNode root) {
+                    transforms.computeIfAbsent(root, r -> Transforms.scan((MapNode) r));
+                }
+            }
             this.parent = new int[specs.size()];
             // a nested stack deploys in its parent's account and Region: the parent is the stack
             // of that name there, never a namesake in another Region
@@ -174,7 +185,8 @@ public final class TopologyBuilder {
                     boolean parentAgain = parent[i] >= 0 && previous != null
                             && out[parent[i]] != previous.get(parent[i]);
                     out[i] = previous == null || consumes[i] || parentAgain
-                            ? instance(specs.get(i), exports, parent[i] < 0 ? null : out[parent[i]])
+                            ? instance(specs.get(i), exports, parent[i] < 0 ? null : out[parent[i]],
+                            transforms.get(specs.get(i).template().root()))
                             : previous.get(i);
                 });
             }
@@ -226,7 +238,8 @@ public final class TopologyBuilder {
      * {@code AWS::CloudFormation::Stack} resource passes, and does not exist where the parent or
      * that resource does not (a condition false in this instance).
      */
-    private static Built instance(StackSpec spec, Map<String, Value> exports, Built parent) {
+    private static Built instance(StackSpec spec, Map<String, Value> exports, Built parent,
+                                  Transforms.Scan transforms) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         Map<String, UnknownValue> passedUnknown = new java.util.LinkedHashMap<>();
         if (spec.nestedIn().isPresent() && parent != null) {
@@ -255,14 +268,39 @@ public final class TopologyBuilder {
         Node root = spec.template().root();
         if (!(root instanceof MapNode rootMap)) {
             errors.add(InputError.at(root.range(), "a template must be a mapping at the top level"));
-            return new Built(Optional.empty(), resources, errors, Map.of(), false);
+            return new Built(Optional.empty(), resources, errors, Map.of(), false, List.of());
         }
         Set<String> given = new java.util.HashSet<>(parameters.keySet());
         given.addAll(passedUnknown.keySet());
         StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
                 parameters, unknownParameters(rootMap, given), spec.declaredAt(), spec.nestedIn());
-        Resolver resolver = new Resolver(stack, rootMap, exports, passedUnknown);
-        Optional<Node> section = rootMap.get("Resources");
+        Diagnostics diagnostics = new Diagnostics(stack);
+        MapNode template = rootMap;
+        boolean complete;
+        if (LanguageExtensions.transforms(rootMap).contains(LanguageExtensions.TRANSFORM)) {
+            // a loop's collection is resolved like any value of this instance (parameters, mappings)
+            Resolver collections = new Resolver(stack, rootMap, exports, passedUnknown, diagnostics, false);
+            LanguageExtensions.Expanded expanded = LanguageExtensions.expand(rootMap, collections::resolve,
+                    diagnostics);
+            template = expanded.root();
+            complete = expanded.complete();
+        } else {
+            complete = LanguageExtensions.loopsWithoutTransform(rootMap, diagnostics);
+        }
+        List<String> samNotApplied = List.of();
+        if (transforms.sam()) {
+            // after the language extensions, as CloudFormation orders them
+            ServerlessTransform.Applied applied = ServerlessTransform.apply(template);
+            template = applied.root();
+            samNotApplied = applied.notApplied();
+        }
+        Optional<Transforms.Unmodelled> unmodelled = Transforms.note(rootMap, transforms, samNotApplied);
+        if (unmodelled.isPresent()) {
+            diagnostics.notChecked(unmodelled.get().range(), unmodelled.get().pointer(), unmodelled.get().message());
+            complete = false;
+        }
+        Resolver resolver = new Resolver(stack, template, exports, passedUnknown, diagnostics, complete);
+        Optional<Node> section = template.get("Resources");
         if (section.isPresent() && !(section.get() instanceof MapNode)) {
             errors.add(InputError.at(section.get().range(), "'Resources' must be a mapping of logical ids"));
         } else if (section.isPresent()) {
@@ -270,27 +308,28 @@ public final class TopologyBuilder {
             int index = 0;
             for (Map.Entry<String, Node> entry : resourceMap.entries().entrySet()) {
                 SourceRange declaredAt = resourceMap.keyRange(index++);
-                if (entry.getKey().startsWith("Fn::ForEach::")) {
-                    continue; // AWS::LanguageExtensions loops are not expanded; their resources are not modelled
+                if (entry.getKey().startsWith(LanguageExtensions.FOR_EACH) || entry.getKey().equals("Fn::Transform")) {
+                    continue; // a loop that could not be expanded, or an include: reported as not checked (RL1008)
                 }
                 resourceOf(stack, resolver, entry.getKey(), entry.getValue(), declaredAt)
                         .ifPresent(resources::add);
             }
         }
-        Map<String, Value> exported = new java.util.LinkedHashMap<>(resolver.exports(rootMap));
-        Map<String, Value> outputs = resolver.outputs(rootMap);
+        resolver.evaluateConditions();
+        Map<String, Value> exported = new java.util.LinkedHashMap<>(resolver.exports(template));
+        Map<String, Value> outputs = resolver.outputs(template);
         if (stack.region().isPresent()) {
-            outputs.forEach((output, value) -> exported.put(Resolver.stackOutputKey(stack.account(),
+            outputs.forEach((output, value) -> exported.put(CrossStackValues.stackOutputKey(stack.account(),
                     stack.region().get(), stack.name(), output), value));
         }
         spec.nestedIn().ifPresent(n -> outputs.forEach((output, value) ->
-                exported.put(Resolver.nestedOutputKey(Plan.parentOf(spec, n), n.logicalId(), output), value)));
+                exported.put(CrossStackValues.nestedOutputKey(Plan.parentOf(spec, n), n.logicalId(), output), value)));
         for (Resource r : resources) {
-            if (r.isType(Resolver.CDK_EXPORT_WRITER)) {
-                exported.putAll(Resolver.writerExports(stack, r.properties()));
+            if (r.isType(CrossStackValues.CDK_EXPORT_WRITER)) {
+                exported.putAll(CrossStackValues.writerExports(stack, r.properties()));
             }
         }
-        return new Built(Optional.of(stack), resources, errors, exported, resolver.importsSeen());
+        return new Built(Optional.of(stack), resources, errors, exported, resolver.importsSeen(), diagnostics.list());
     }
 
     /**
@@ -352,13 +391,24 @@ public final class TopologyBuilder {
         }
         boolean conditionUnknown = false;
         Optional<Node> condition = declaration.get("Condition");
+        if (condition.isPresent() && condition.get() instanceof MapNode) {
+            // with AWS::LanguageExtensions a Condition may be a function (a FindInMap per loop item)
+            Value name = resolver.resolve(condition.get());
+            if (name instanceof ScalarValue s) {
+                condition = Optional.of(new ScalarNode(s.text().orElse(""), condition.get().range(),
+                        condition.get().path()));
+            } else if (!(name instanceof NoValue)) {
+                conditionUnknown = true;
+            }
+        }
         if (condition.isPresent() && condition.get() instanceof ScalarNode c) {
-            Resolver.Truth truth = resolver.condition(c.text());
+            Resolver.Truth truth = resolver.condition(c);
             if (truth == Resolver.Truth.FALSE) {
                 return Optional.empty(); // not created in this stack instance
             }
             conditionUnknown = truth == Resolver.Truth.UNKNOWN;
         }
+        resolver.policies(declaration);
         MapValue properties;
         Optional<Node> propertiesNode = declaration.get("Properties");
         if (propertiesNode.isPresent() && type.equals(DeployedTemplates.STACK_SET)

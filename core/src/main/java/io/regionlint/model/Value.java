@@ -13,7 +13,7 @@ import java.util.Optional;
  * literally, else to an opaque token (see {@link Tokens}); the linker turns either back into
  * the resource.
  */
-public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownValue {
+public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownValue, NoValue {
 
     Node source();
 

@@ -164,7 +164,7 @@ class ResolverTest {
         assertEquals(EAST, text(west, "Peer"));
         assertEquals("3", text(east, "Size"));
         assertEquals("1", text(west, "Size"), "DefaultValue applies where the mapping has no entry");
-        assertUnknown(east.get("Missing"), "does not exist");
+        assertUnknown(east.get("Missing"), "Mappings has no RegionMap/us-east-1/Nope");
     }
 
     @Test
