@@ -290,7 +290,7 @@ class LanguageExtensionsTest {
     }
 
     private static List<String> keys(Topology topology) {
-        return topology.resources().stream().map(Resource::key).toList();
+        return topology.resources().stream().map(r -> r.stack().name() + "/" + r.logicalId()).toList();
     }
 
     private static List<ModelDiagnostic.Kind> kinds(Topology topology) {
@@ -298,7 +298,7 @@ class LanguageExtensionsTest {
     }
 
     private static Resource resource(Topology topology, String stack, String logicalId) {
-        return topology.resources().stream().filter(r -> r.key().equals(stack + "/" + logicalId)).findFirst()
+        return topology.resources().stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals(stack + "/" + logicalId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no resource " + stack + "/" + logicalId));
     }
 }
