@@ -1,10 +1,9 @@
 package io.regionlint.cli;
 
+import io.regionlint.engine.FailThreshold;
 import io.regionlint.engine.LintResult;
-import io.regionlint.engine.Severity;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The process exit codes, a contract for scripts and CI. Every command's {@code --help} lists
@@ -17,9 +16,10 @@ public enum ExitCode {
     FINDINGS(1, "Findings at or above the --fail-on threshold."),
     /**
      * The command line was wrong (unknown option, bad value, rule id that matches no rule, nothing
-     * to check), or a report file could not be written.
+     * to check), or a report file could not be written or was refused (it is an input, the project
+     * file, or inside a cloud assembly).
      */
-    USAGE(2, "Usage error: bad option, value or rule id, or a report file that cannot be written."),
+    USAGE(2, "Usage error: bad option, value or rule id, or a report file that cannot or may not be written."),
     /**
      * An input could not be read or parsed. The other inputs were still linted and reported; this
      * code takes precedence over {@link #FINDINGS}.
@@ -46,13 +46,13 @@ public enum ExitCode {
 
     /**
      * The exit code of a lint run: input errors first, then findings at or above the threshold
-     * (none with an empty threshold, i.e. {@code --fail-on never}).
+     * (none for {@code --fail-on never}).
      */
-    public static ExitCode of(LintResult result, Optional<Severity> threshold) {
+    public static ExitCode of(LintResult result, FailThreshold threshold) {
         if (!result.errors().isEmpty()) {
             return INPUT_ERROR;
         }
-        if (threshold.isPresent() && result.failsAt(threshold.get())) {
+        if (threshold.failedBy(result)) {
             return FINDINGS;
         }
         return OK;

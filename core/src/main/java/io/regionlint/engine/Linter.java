@@ -42,11 +42,12 @@ public final class Linter {
         Inputs inputs = new Inputs(request);
         inputs.collect();
         TopologyBuilder.Result built = TopologyBuilder.build(inputs.specs, inputs.regionRoles());
+        RuleSelection selection = new RuleSelection(request, inputs.project);
         List<InputError> errors = new ArrayList<>(inputs.errors);
         errors.addAll(built.errors());
+        errors.addAll(selection.unknownProjectRules(registry));
         errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));
-        RuleSelection selection = new RuleSelection(request, inputs.project);
         List<RuleDescriptor> toRun = registry.all().stream().filter(selection::enabled).toList();
         List<Finding> findings = new ArrayList<>();
         Topology topology = built.topology();
@@ -74,7 +75,9 @@ public final class Linter {
         }
         LintResult.Summary summary = new LintResult.Summary(inputs.files.size(), topology.stacks().size(),
                 topology.resources().size(), counts[0], counts[1], counts[2], suppressed);
-        return new LintResult(findings, errors, toRun, summary);
+        List<Path> read = new ArrayList<>(inputs.files);
+        inputs.project.map(ProjectFile::file).ifPresent(read::add);
+        return new LintResult(findings, errors, toRun, summary, read);
     }
 
     /** Turns the request's inputs into stack specs, loading each file once. */
