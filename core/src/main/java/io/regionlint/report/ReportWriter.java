@@ -19,7 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +42,8 @@ public final class ReportWriter {
         void write(ReportFormat format, LintResult result, ReportContext context, Writer out) throws IOException;
     }
 
+    private static final String PROJECT_FILE = "the project file";
+
     private final Body body;
 
     /** A writer of the reports exactly as {@link Reporter} writes them. */
@@ -58,14 +62,14 @@ public final class ReportWriter {
      * Empty when all can be written (as far as can be known before the run).
      */
     public static List<String> check(List<ReportTarget> targets, LintRequest request) {
-        List<Path> named = new ArrayList<>();
-        request.configFile().ifPresent(named::add);
+        Map<Path, String> named = new LinkedHashMap<>();
         for (Path input : request.inputs()) {
-            named.add(input);
+            named.put(input, describe(input));
             if (Files.isDirectory(input)) {
-                named.add(input.resolve(ProjectFileLoader.FILE_NAME));
+                named.put(input.resolve(ProjectFileLoader.FILE_NAME), PROJECT_FILE);
             }
         }
+        request.configFile().ifPresent(config -> named.put(config, PROJECT_FILE));
         List<String> problems = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (ReportTarget target : targets) {
@@ -88,9 +92,11 @@ public final class ReportWriter {
      * message each), so one unwritable report does not cost the rest.
      */
     public List<String> write(LintResult result, ReportContext context, List<ReportTarget> targets) {
+        Map<Path, String> read = new LinkedHashMap<>();
+        result.inputFiles().forEach(f -> read.put(f, describe(f)));
         List<String> problems = new ArrayList<>();
         for (ReportTarget target : targets) {
-            Optional<String> refused = refusal(target, result.inputFiles());
+            Optional<String> refused = refusal(target, read);
             if (refused.isPresent()) {
                 problems.add(refused.get());
                 continue;
@@ -104,11 +110,11 @@ public final class ReportWriter {
         return problems;
     }
 
-    private static Optional<String> refusal(ReportTarget target, List<Path> inputs) {
-        for (Path input : inputs) {
-            if (same(target.file(), input)) {
-                return Optional.of("refusing to write " + target.describe() + ": it is "
-                        + (isProjectFile(input) ? "the project file" : "an input of this run")
+    /** @param inputs what must not be overwritten, each with what it is ("the project file") */
+    private static Optional<String> refusal(ReportTarget target, Map<Path, String> inputs) {
+        for (Map.Entry<Path, String> input : inputs.entrySet()) {
+            if (same(target.file(), input.getKey())) {
+                return Optional.of("refusing to write " + target.describe() + ": it is " + input.getValue()
                         + " and would be overwritten; write the report to another file");
             }
         }
@@ -117,8 +123,9 @@ public final class ReportWriter {
                 + "reads; write the report outside it");
     }
 
-    private static boolean isProjectFile(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().equals(ProjectFileLoader.FILE_NAME);
+    private static String describe(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().equals(ProjectFileLoader.FILE_NAME)
+                ? PROJECT_FILE : "an input of this run";
     }
 
     private static boolean same(Path a, Path b) {

@@ -130,7 +130,7 @@ class ReportWriterTest {
                         + "overwritten; write the report to another file",
                 "refusing to write the json report to " + project.resolve(".regionlint.yaml") + ": it is the project "
                         + "file and would be overwritten; write the report to another file",
-                "refusing to write the json report to " + config + ": it is an input of this run and would be "
+                "refusing to write the json report to " + config + ": it is the project file and would be "
                         + "overwritten; write the report to another file",
                 "refusing to write the sarif report to " + assembly.resolve("reports/regionlint.sarif") + ": it is "
                         + "inside the cloud assembly " + assembly + ", which 'cdk synth' owns and regionlint reads; "
