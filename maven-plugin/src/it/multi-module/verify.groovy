@@ -2,6 +2,7 @@
 // and is skipped (no search upward that would lint the parent's project again)
 String text = new File(basedir, "build.log").getText("UTF-8")
 assert text.contains("BUILD SUCCESS")
+assert !text.contains("thread-safe") && !text.contains("@threadSafe") : "the goal must be marked thread-safe"
 File lib = new File(basedir, "lib").getCanonicalFile()
 assert text.contains("[INFO] regionlint: skipped: no .regionlint.yaml in " + lib)
 assert !new File(lib, "target/regionlint").exists()

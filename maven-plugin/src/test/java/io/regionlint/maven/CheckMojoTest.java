@@ -126,6 +126,13 @@ class CheckMojoTest {
         assertFalse(Files.exists(tmp.resolve("cdk.out")));
     }
 
+    /** The plugin only translates parameters for the core: the command line's code is not even on its class path. */
+    @Test
+    void nothingFromTheCommandLineModule() {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("picocli.CommandLine"));
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("io.regionlint.cli.Main"));
+    }
+
     private CheckMojo mojo(Path basedir) {
         CheckMojo mojo = new CheckMojo();
         mojo.setLog(log);
