@@ -74,16 +74,23 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() {
         Environment environment = main.environment();
         RuleRegistry registry = main.rules();
-        rules.validate(registry, spec.commandLine());
         List<Path> inputs = paths.stream().map(environment::resolve).toList();
         Optional<Path> configFile = topology.configFile(environment);
         if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "nothing to lint: no PATH given and no "
                     + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents");
         }
-        LintRequest request = new LintRequest(inputs, configFile, topology.regions(), topology.parameters(),
-                topology.account(), rules.include(), rules.exclude(), rules.severities(), environment.workingDir(),
-                Limits.DEFAULT);
+        LintRequest.Builder builder = LintRequest.builder(environment.workingDir()).inputs(inputs)
+                .configFile(configFile).regions(topology.regions()).parameters(topology.parameters())
+                .account(topology.account()).allowUnknownRegions(topology.allowUnknownRegions);
+        LintRequest request;
+        try {
+            request = rules.applyTo(builder).build(registry);
+        } catch (LintRequest.InvalidRequestException e) {
+            LintRequest.Problem problem = e.problems().get(0);
+            throw new ParameterException(spec.commandLine(), RuleOptions.optionOf(problem.field()) + " "
+                    + problem.value() + ": " + problem.message());
+        }
         // compared with the project's previous baseline, if any, to say what changed
         LintResult result = new Linter(registry).run(request);
         PrintWriter out = spec.commandLine().getOut();

@@ -5,20 +5,14 @@ import io.regionlint.engine.LintRequest;
 import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Linter;
 import io.regionlint.engine.RuleRegistry;
-import io.regionlint.load.Limits;
 import io.regionlint.report.ReportContext;
 import io.regionlint.report.ReportFormat;
+import io.regionlint.report.ReportWriter;
 import io.regionlint.report.Reporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,25 +93,34 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Environment environment = main.environment();
         RuleRegistry registry = main.rules();
-        rules.validate(registry, spec.commandLine());
-        List<ReportTarget> targets = reports.targets(environment, spec.commandLine());
-        LintRequest request = request(environment);
-        LintResult result = new Linter(registry).run(request);
-        List<String> unwritten = new ArrayList<>();
-        for (ReportTarget target : targets) {
-            write(target, result, environment).ifPresent(unwritten::add);
+        ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
+        LintRequest request = request(environment, registry);
+        List<String> refused = ReportWriter.check(plan.files(), request);
+        if (!refused.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join("\nregionlint: ", refused));
         }
+        LintResult result = new Linter(registry).run(request);
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> unwritten = new ArrayList<>();
+        plan.stdout().ifPresent(format -> writeToStdout(format, result, environment).ifPresent(unwritten::add));
+        for (io.regionlint.report.ReportTarget target : plan.files()) {
+            new Reporter().warnings(target.format(), result).forEach(w -> err.println("regionlint: warning: " + w));
+        }
+        err.flush();
+        ReportContext context = new ReportContext(ReportContext.currentVersion(), false, environment.workingDir(),
+                ReportContext.githubLinkBase(environment.variables()));
+        unwritten.addAll(new ReportWriter(this::body).write(result, context, plan.files()));
         if (!unwritten.isEmpty()) {
             // the other reports were still written; a missing one must not pass unnoticed in CI
-            PrintWriter err = spec.commandLine().getErr();
             unwritten.forEach(problem -> err.println("regionlint: " + problem));
             err.flush();
             return ExitCode.USAGE.code();
         }
-        return ExitCode.of(result, reports.failOn().threshold()).code();
+        return ExitCode.of(result, reports.failOn()).code();
     }
 
-    private LintRequest request(Environment environment) {
+    /** The core's request; what it refuses is a usage error naming the option. */
+    private LintRequest request(Environment environment, RuleRegistry registry) {
         List<Path> inputs = paths.stream().map(environment::resolve).toList();
         Optional<Path> configFile = topology.configFile(environment);
         if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
@@ -125,68 +128,45 @@ final class CheckCommand implements Callable<Integer> {
                     + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents; "
                     + "give template files or folders, or --config FILE");
         }
-        return new LintRequest(inputs, configFile, topology.regions(), topology.parameters(), topology.account(),
-                rules.include(), rules.exclude(), rules.severities(), environment.workingDir(), Limits.DEFAULT)
-                .withBaseline(baseline.file(environment), true);
+        LintRequest.Builder builder = LintRequest.builder(environment.workingDir()).inputs(inputs)
+                .configFile(configFile).regions(topology.regions()).parameters(topology.parameters())
+                .account(topology.account()).allowUnknownRegions(topology.allowUnknownRegions)
+                .baseline(baseline.file(environment));
+        try {
+            return rules.applyTo(builder).build(registry);
+        } catch (LintRequest.InvalidRequestException e) {
+            LintRequest.Problem problem = e.problems().get(0);
+            String hint = problem.message().startsWith("no rule id") ? " (run 'regionlint rules' to list the rules)" : "";
+            throw new ParameterException(spec.commandLine(), RuleOptions.optionOf(problem.field()) + " "
+                    + problem.value() + ": " + problem.message() + hint);
+        }
     }
 
-    /** Writes one report; returns what went wrong if its file could not be written. */
-    private Optional<String> write(ReportTarget target, LintResult result, Environment environment) {
-        boolean colored = target.toStdout() && target.format() == ReportFormat.TEXT && color.colorAllowed(environment);
+    /** Writes the report for standard output; returns what went wrong if it was refused. */
+    private Optional<String> writeToStdout(ReportFormat format, LintResult result, Environment environment) {
+        boolean colored = format == ReportFormat.TEXT && color.colorAllowed(environment);
         ReportContext context = new ReportContext(ReportContext.currentVersion(), colored, environment.workingDir(),
                 ReportContext.githubLinkBase(environment.variables()));
         PrintWriter err = spec.commandLine().getErr();
-        new Reporter().warnings(target.format(), result).forEach(w -> err.println("regionlint: warning: " + w));
+        new Reporter().warnings(format, result).forEach(w -> err.println("regionlint: warning: " + w));
         err.flush();
-        if (target.toStdout()) {
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                writeReport(target, result, context, out);
-            } catch (UncheckedIOException e) {
-                return Optional.of("cannot write the " + target.describe() + ": " + reason(e));
-            }
-            out.flush();
-            return Optional.empty();
-        }
-        Path file = target.file().orElseThrow();
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writeReport(target, result, context, out);
-            }
-            return Optional.empty();
+            body(format, result, context, out);
         } catch (IOException | UncheckedIOException e) {
-            return Optional.of("cannot write the " + target.describe() + ": " + reason(e));
+            // a report the reporter refuses (a SARIF log over GitHub's limits) is a usage error
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            return Optional.of("cannot write the " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " report to standard output: " + cause.getMessage());
         }
+        out.flush();
+        return Optional.empty();
     }
 
-    /** What the file system said, without Java's exception class names. */
-    private static String reason(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (cause instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, not a folder";
-        }
-        if (cause instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (cause instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return String.valueOf(cause.getMessage());
-    }
-
-    private void writeReport(ReportTarget target, LintResult result, ReportContext context, Writer out) {
-        try {
-            Writer sink = reports.quiet() && target.format() == ReportFormat.TEXT ? new WithoutLastLine(out) : out;
-            new Reporter().write(target.format(), result, context, sink);
-            sink.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** A report as {@link Reporter} writes it, without the text report's summary line under --quiet. */
+    private void body(ReportFormat format, LintResult result, ReportContext context, Writer out) throws IOException {
+        Writer sink = reports.quiet() && format == ReportFormat.TEXT ? new WithoutLastLine(out) : out;
+        new Reporter().write(format, result, context, sink);
+        sink.flush();
     }
 }

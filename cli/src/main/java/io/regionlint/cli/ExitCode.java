@@ -1,11 +1,10 @@
 package io.regionlint.cli;
 
+import io.regionlint.engine.FailThreshold;
 import io.regionlint.engine.LintResult;
-import io.regionlint.engine.Severity;
 import io.regionlint.load.InputError;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The process exit codes, a contract for scripts and CI. Every command's {@code --help} lists
@@ -18,10 +17,11 @@ public enum ExitCode {
     FINDINGS(1, "Findings at or above the --fail-on threshold."),
     /**
      * The command line was wrong (unknown option, bad value, rule id that matches no rule, nothing
-     * to check, a path that holds no template), or a report file could not be written.
+     * to check, a path that holds no template), or a report file could not be written or was
+     * refused (it is an input, the project file, or inside a cloud assembly).
      */
     USAGE(2, "Usage error: bad option, value or rule id, a path with nothing to lint, or a report file that"
-            + " cannot be written."),
+            + " cannot or may not be written."),
     /**
      * An input could not be read or parsed. The other inputs were still linted and reported; this
      * code takes precedence over {@link #FINDINGS}.
@@ -58,17 +58,17 @@ public enum ExitCode {
 
     /**
      * The exit code of a lint run: input errors first (an input that could not be read before a
-     * path that held nothing to lint), then findings at or above the threshold (none with an
-     * empty threshold, i.e. {@code --fail-on never}).
+     * path that held nothing to lint), then findings at or above the threshold (none for
+     * {@code --fail-on never}).
      */
-    public static ExitCode of(LintResult result, Optional<Severity> threshold) {
+    public static ExitCode of(LintResult result, FailThreshold threshold) {
         if (result.errors().stream().anyMatch(e -> e.kind() == InputError.Kind.UNREADABLE)) {
             return INPUT_ERROR;
         }
         if (!result.errors().isEmpty()) {
             return USAGE; // every error says a path given held nothing to lint
         }
-        if (threshold.isPresent() && result.failsAt(threshold.get())) {
+        if (threshold.failedBy(result)) {
             return FINDINGS;
         }
         return OK;

@@ -1,29 +1,15 @@
 package io.regionlint.cli;
 
-import io.regionlint.engine.Severity;
-import java.util.Locale;
-import java.util.Optional;
+import io.regionlint.engine.FailThreshold;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** The {@code --fail-on} threshold: a severity, or {@code never} to report without failing. */
-enum FailOn {
-    ERROR, WARNING, NOTE, NEVER;
+/** Reads {@code --fail-on} through the core's {@link FailThreshold#parse}, so the Maven plugin reads the same words. */
+final class FailOn implements ITypeConverter<FailThreshold> {
 
-    /** The lowest severity that fails the run; empty for {@link #NEVER}. */
-    Optional<Severity> threshold() {
-        return this == NEVER ? Optional.empty() : Severity.parse(name());
-    }
-
-    /** Reads {@code error}, {@code warning}, {@code note} or {@code never}, in any case. */
-    static final class Converter implements ITypeConverter<FailOn> {
-        @Override
-        public FailOn convert(String value) {
-            try {
-                return FailOn.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a threshold (expected one of: error, warning, note, never)");
-            }
-        }
+    @Override
+    public FailThreshold convert(String value) {
+        return FailThreshold.parse(value).orElseThrow(() -> new TypeConversionException(
+                "'" + value + "' is not a threshold (expected one of: " + FailThreshold.CHOICES + ")"));
     }
 }

@@ -172,6 +172,45 @@ class CheckCommandTest {
     }
 
     @Test
+    void anOutputThatIsAnInputIsRefusedAndTheTemplateKept(@TempDir Path tmp) throws IOException {
+        Path template = tmp.resolve("app.yaml");
+        Files.copy(cli.workingDir().resolve("templates/audit-bucket.yaml"), template);
+        String before = Files.readString(template);
+        CliRunner.Run run = CliRunner.in(tmp).run("check", "app.yaml", "--regions", "us-east-1", "--format", "json",
+                "--output", "app.yaml");
+        assertUsageError(run, "refusing to write the json report to " + template + ": it is an input of this run");
+        assertEquals(before, Files.readString(template));
+
+        // found by searching a folder, it is only known after the run: still refused, other reports written
+        CliRunner.Run found = CliRunner.in(tmp).run("check", ".", "--regions", "us-east-1", "--format", "json",
+                "--output", "app.yaml", "--format", "sarif", "--output", "regionlint.sarif");
+        assertEquals(2, found.exitCode(), found::toString);
+        assertTrue(found.err().startsWith("regionlint: refusing to write the json report to " + template),
+                found::toString);
+        assertEquals(before, Files.readString(template));
+        assertTrue(Files.readString(tmp.resolve("regionlint.sarif")).contains("RL9001"));
+    }
+
+    @Test
+    void severityOffTurnsARuleOffAsInTheProjectFile() {
+        CliRunner.Run run = cli.run("check", "project", "--severity", "RL9001=off", "--fail-on", "note");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertFalse(run.out().contains("RL9001"), run::toString);
+    }
+
+    @Test
+    void aMistypedRuleIdInTheProjectFileIsAnInputError(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("templates"));
+        Files.copy(cli.workingDir().resolve("templates/audit-bucket.yaml"), tmp.resolve("templates/app.yaml"));
+        Files.writeString(tmp.resolve(".regionlint.yaml"), "version: 1\ntopology:\n  regions: { us-east-1: active }\n"
+                + "  stacks:\n    - { name: app, template: templates/app.yaml }\nrules:\n  RL9011: off\n");
+        CliRunner.Run run = CliRunner.in(tmp).run("check");
+        assertEquals(3, run.exitCode(), run::toString);
+        assertTrue(run.out().contains(".regionlint.yaml:7:3: error: project file: rules: no rule id starts with RL9011;"
+                + " did you mean RL9001?"), run::toString);
+    }
+
+    @Test
     void outputWithoutAFormatIsAUsageError() {
         CliRunner.Run run = cli.run("check", "project", "--format", "json", "--output", "a.json", "--output", "b.json");
         assertEquals(2, run.exitCode(), run::toString);

@@ -61,10 +61,18 @@ public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<S
     /**
      * One entry of {@code rules}.
      *
-     * @param severity "error", "warning" or "note" when overridden
+     * @param severity "error", "warning" or "note" when overridden ({@code severity: off} is read as
+     *     {@code enabled} false)
+     * @param declaredAt the key's place in the project file, where a key that matches no rule is
+     *     reported
      */
     public record RuleSetting(String idOrPrefix, boolean enabled, Optional<String> severity,
-                              Map<String, Object> options) {
+                              Map<String, Object> options, Optional<SourceRange> declaredAt) {
+
+        /** A setting that was not read from a file. */
+        public RuleSetting(String idOrPrefix, boolean enabled, Optional<String> severity, Map<String, Object> options) {
+            this(idOrPrefix, enabled, severity, options, Optional.empty());
+        }
     }
 
     /**

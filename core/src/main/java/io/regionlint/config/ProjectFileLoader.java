@@ -18,6 +18,7 @@ import io.regionlint.load.ListNode;
 import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
 import io.regionlint.load.ScalarNode;
+import io.regionlint.load.SourceRange;
 import io.regionlint.model.RegionRole;
 import io.regionlint.model.Regions;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class ProjectFileLoader {
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
-        return new Result(Optional.of(read((MapNode) root, file.toAbsolutePath().getParent())), List.of());
+        return new Result(Optional.of(read((MapNode) root, file.toAbsolutePath().normalize())), List.of());
     }
 
     /**
@@ -255,7 +256,8 @@ public final class ProjectFileLoader {
 
     // ---- reading the validated tree ---------------------------------------------------------
 
-    private static ProjectFile read(MapNode root, Path dir) {
+    private static ProjectFile read(MapNode root, Path file) {
+        Path dir = file.getParent();
         Map<String, RegionRole> regions = new LinkedHashMap<>();
         Optional<String> account = Optional.empty();
         List<ProjectFile.StackDecl> stacks = new ArrayList<>();
@@ -278,7 +280,12 @@ public final class ProjectFileLoader {
             }
         }
         Map<String, ProjectFile.RuleSetting> rules = new LinkedHashMap<>();
-        map(root, "rules").ifPresent(r -> r.entries().forEach((id, setting) -> rules.put(id, rule(id, setting))));
+        map(root, "rules").ifPresent(r -> {
+            int index = 0;
+            for (Map.Entry<String, Node> e : r.entries().entrySet()) {
+                rules.put(e.getKey(), rule(e.getKey(), e.getValue(), r.keyRange(index++)));
+            }
+        });
         List<ProjectFile.SuppressionDecl> suppressions = new ArrayList<>();
         Optional<Node> suppressionList = root.get("suppressions");
         if (suppressionList.isPresent() && suppressionList.get() instanceof ListNode list) {
@@ -291,8 +298,7 @@ public final class ProjectFileLoader {
         }
         Optional<Path> baseline = root.get("baseline").filter(ScalarNode.class::isInstance)
                 .map(n -> dir.resolve(text(n)).normalize());
-        return new ProjectFile(dir.resolve(FILE_NAME), regions, account, stacks, rules, suppressions, cdk, baseline,
-                allowOutside);
+        return new ProjectFile(file, regions, account, stacks, rules, suppressions, cdk, baseline, allowOutside);
     }
 
     private static Optional<LocalDate> date(String text) {
@@ -325,17 +331,20 @@ public final class ProjectFileLoader {
         return out;
     }
 
-    private static ProjectFile.RuleSetting rule(String id, Node setting) {
+    private static ProjectFile.RuleSetting rule(String id, Node setting, SourceRange key) {
         if (setting instanceof ScalarNode scalar) {
             Object v = scalar.value();
             boolean enabled = !(Boolean.FALSE.equals(v) || "off".equals(v));
-            return new ProjectFile.RuleSetting(id, enabled, Optional.empty(), Map.of());
+            return new ProjectFile.RuleSetting(id, enabled, Optional.empty(), Map.of(), Optional.of(key));
         }
         MapNode m = (MapNode) setting;
-        boolean enabled = m.get("enabled").map(n -> !Boolean.FALSE.equals(((ScalarNode) n).value())).orElse(true);
+        Optional<String> severity = m.get("severity").map(ProjectFileLoader::text);
+        // "severity: off" is the word --severity ID=off uses: both turn the rule off
+        boolean off = severity.filter("off"::equals).isPresent();
+        boolean enabled = !off && m.get("enabled").map(n -> !Boolean.FALSE.equals(((ScalarNode) n).value())).orElse(true);
         Map<String, Object> options = new LinkedHashMap<>();
         map(m, "options").ifPresent(o -> o.entries().forEach((k, v) -> options.put(k, plain(v))));
-        return new ProjectFile.RuleSetting(id, enabled, m.get("severity").map(ProjectFileLoader::text), options);
+        return new ProjectFile.RuleSetting(id, enabled, off ? Optional.empty() : severity, options, Optional.of(key));
     }
 
     private static Object plain(Node node) {

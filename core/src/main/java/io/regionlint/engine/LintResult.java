@@ -1,6 +1,7 @@
 package io.regionlint.engine;
 
 import io.regionlint.load.InputError;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,20 +9,30 @@ import java.util.Optional;
  * What a run found: findings sorted by file, line, column and rule id; input errors sorted by
  * file and line; the rules that ran; counts; and, when a baseline was used, how the findings
  * compare with it.
+ *
+ * @param inputFiles every file the run read (templates, assembly files, the project file), as
+ *     absolute normalised paths in the order read: what a report must never overwrite
  */
 public record LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
-                         Summary summary, Optional<BaselineComparison> baseline) {
+                         Summary summary, Optional<BaselineComparison> baseline, List<Path> inputFiles) {
 
     public LintResult {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         rulesRun = List.copyOf(rulesRun);
+        inputFiles = List.copyOf(inputFiles);
     }
 
-    /** A result of a run without a baseline. */
+    /** A result of a run without a baseline that lists no input files (built by hand, in tests). */
     public LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
                       Summary summary) {
-        this(findings, errors, rulesRun, summary, Optional.empty());
+        this(findings, errors, rulesRun, summary, Optional.empty(), List.of());
+    }
+
+    /** A result that lists no input files. */
+    public LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
+                      Summary summary, Optional<BaselineComparison> baseline) {
+        this(findings, errors, rulesRun, summary, baseline, List.of());
     }
 
     /**

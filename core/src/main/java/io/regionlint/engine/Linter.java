@@ -50,6 +50,9 @@ public final class Linter {
         List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
         built.forEach(b -> errors.addAll(b.errors()));
+        // a mistyped id under a project file's rules: is an input error at its line
+        plan.topologies().forEach(t -> errors.addAll(new RuleSelection(request, t.project())
+                .unknownProjectRules(registry)));
         errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));
         List<Finding> findings = new ArrayList<>();
@@ -92,7 +95,10 @@ public final class Linter {
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));
         LintResult.Summary summary = new LintResult.Summary(plan.files().size(), stacks, resources, counts[0],
                 counts[1], counts[2], suppressed, baselined);
-        return new LintResult(findings, errors, toRun, summary, comparison);
+        // what a report must never overwrite: every file read, the project files included
+        java.util.LinkedHashSet<Path> read = new java.util.LinkedHashSet<>(plan.files());
+        plan.topologies().forEach(t -> t.project().map(ProjectFile::file).ifPresent(read::add));
+        return new LintResult(findings, errors, toRun, summary, comparison, List.copyOf(read));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.regionlint.engine;
 
 import io.regionlint.config.ProjectFile;
+import io.regionlint.load.InputError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +21,29 @@ final class RuleSelection {
         this.settings = project.map(ProjectFile::rules).orElse(Map.of());
     }
 
+    /**
+     * The project file's {@code rules:} keys that match no registered rule, as input errors at
+     * the key: checked by {@link RuleIds} like the front ends' ids, so a typo there is never
+     * ignored in silence.
+     */
+    List<InputError> unknownProjectRules(RuleRegistry registry) {
+        List<InputError> errors = new ArrayList<>();
+        for (ProjectFile.RuleSetting setting : settings.values()) {
+            RuleIds.problem(setting.idOrPrefix(), registry).ifPresent(problem -> setting.declaredAt().ifPresent(at ->
+                    errors.add(InputError.at(at, "project file: rules: " + problem
+                            + " (run 'regionlint rules' to list the rules)"))));
+        }
+        return errors;
+    }
+
     boolean enabled(RuleDescriptor rule) {
         if (!request.includeRules().isEmpty() && longest(request.includeRules(), rule.id()).isEmpty()) {
             return false;
         }
         if (longest(request.excludeRules(), rule.id()).isPresent()) {
+            return false;
+        }
+        if (requestLevel(rule).filter(RuleLevel.OFF::equals).isPresent()) {
             return false;
         }
         // a rule named on the command line runs even where the project file turns it off
@@ -39,15 +59,19 @@ final class RuleSelection {
 
     /** The severity the command line or the project file sets for the rule, if either does. */
     Optional<Severity> configuredSeverity(RuleDescriptor rule) {
-        Optional<String> cli = longest(List.copyOf(request.severities().keySet()), rule.id());
-        if (cli.isPresent()) {
-            return Optional.of(request.severities().get(cli.get()));
+        Optional<Severity> given = requestLevel(rule).flatMap(RuleLevel::severity);
+        if (given.isPresent()) {
+            return given;
         }
         return setting(rule).flatMap(ProjectFile.RuleSetting::severity).flatMap(Severity::parse);
     }
 
     Map<String, Object> options(RuleDescriptor rule) {
         return setting(rule).map(ProjectFile.RuleSetting::options).orElse(Map.of());
+    }
+
+    private Optional<RuleLevel> requestLevel(RuleDescriptor rule) {
+        return longest(List.copyOf(request.severities().keySet()), rule.id()).map(request.severities()::get);
     }
 
     private Optional<ProjectFile.RuleSetting> setting(RuleDescriptor rule) {

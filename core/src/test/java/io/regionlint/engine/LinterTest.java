@@ -118,7 +118,7 @@ class LinterTest {
     void cliSeverityAndSelectionWinOverTheProjectFile() throws Exception {
         Path project = resource("project/.regionlint.yaml");
         LintResult result = linter.run(LintRequest.of(List.of(project.getParent()), project.getParent())
-                .withConfig(Optional.empty(), Map.of("RL9001", Severity.ERROR))
+                .withConfig(Optional.empty(), Map.of("RL9001", RuleLevel.ERROR))
                 .withRules(List.of(), List.of("RL9002")));
         assertTrue(result.findings().stream().allMatch(f -> f.ruleId().equals("RL9001")));
         assertTrue(result.findings().stream().allMatch(f -> f.severity() == Severity.ERROR));

@@ -1,0 +1,36 @@
+// data-tier with failOn=never: the findings are logged and reported, the build passes, and the
+// SARIF has the shape GitHub code scanning reads
+import groovy.json.JsonSlurper
+
+String text = new File(basedir, "build.log").getText("UTF-8")
+assert text.contains("BUILD SUCCESS")
+assert text.contains("regionlint: 4 files, 9 stacks, 29 resources: 8 errors, 6 warnings, 0 notes")
+assert text.contains("[ERROR] " + new File(basedir, "templates").getCanonicalPath())
+
+File dir = new File(basedir, "target/regionlint")
+def sarif = new JsonSlurper().parse(new File(dir, "regionlint.sarif"))
+assert sarif.version == "2.1.0"
+assert sarif['$schema'].contains("sarif")
+assert sarif.runs.size() == 1
+def run = sarif.runs[0]
+assert run.tool.driver.name == "regionlint"
+assert run.tool.driver.version
+def rules = run.tool.driver.rules
+assert rules.every { it.id ==~ /RL\d{4}/ && it.name && it.shortDescription.text && it.helpUri }
+assert run.results.size() == 14
+run.results.each { r ->
+    assert rules[r.ruleIndex].id == r.ruleId
+    assert r.level in ["error", "warning", "note"]
+    assert r.message.text
+    def location = r.locations[0].physicalLocation
+    // relative to the module, under the %SRCROOT% base: templates/... or the project file
+    assert location.artifactLocation.uri ==~ /(templates\/[a-z]+\.yaml|\.regionlint\.yaml)/
+    assert location.artifactLocation.uriBaseId
+    assert location.region.startLine > 0 && location.region.startColumn > 0
+    assert r.partialFingerprints.values().every { it }
+}
+assert run.results.count { it.level == "error" } == 8
+def json = new JsonSlurper().parse(new File(dir, "regionlint.json"))
+assert json.findings.size() == 14
+assert new File(dir, "regionlint.txt").getText("UTF-8").contains("8 errors")
+return true
