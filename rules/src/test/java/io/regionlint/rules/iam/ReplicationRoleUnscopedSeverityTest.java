@@ -6,6 +6,7 @@ import io.regionlint.engine.Finding;
 import io.regionlint.engine.LintRequest;
 import io.regionlint.engine.Linter;
 import io.regionlint.engine.RuleRegistry;
+import io.regionlint.engine.RuleLevel;
 import io.regionlint.engine.Severity;
 import io.regionlint.testing.FixtureHarness;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplicationRoleUnscopedSeverityTest {
 
-    private static List<Finding> run(String fixture, Map<String, Severity> severities) {
+    private static List<Finding> run(String fixture, Map<String, RuleLevel> severities) {
         Path path = FixtureHarness.fixtures("RL5005").stream()
                 .filter(p -> p.getFileName().toString().equals(fixture)).findFirst().orElseThrow();
         LintRequest request = LintRequest.of(List.of(path), path.getParent()).withRules(List.of("RL5005"), List.of())
@@ -58,6 +59,6 @@ class ReplicationRoleUnscopedSeverityTest {
     @Test
     void aConfiguredSeverityAppliesToEveryFinding() {
         assertEquals(List.of(Severity.ERROR),
-                severities(run("bad-kms-request-alias-cross-account.yaml", Map.of("RL5005", Severity.ERROR))));
+                severities(run("bad-kms-request-alias-cross-account.yaml", Map.of("RL5005", RuleLevel.ERROR))));
     }
 }
