@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -71,6 +72,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "is linted as a system of its own.")
     private List<String> paths = new ArrayList<>();
 
+    @Option(names = "--changed", paramLabel = "PATH", split = ",",
+            description = "Report only the findings located in, or related to, these files (and their input "
+                    + "errors); everything given is still linted, since rules span stacks and Regions. The "
+                    + "pre-commit hook passes the staged files, so old findings elsewhere never block a commit.")
+    private List<String> changed = new ArrayList<>();
+
     @Mixin
     private TopologyOptions topology;
 
@@ -99,7 +106,8 @@ final class CheckCommand implements Callable<Integer> {
         if (!refused.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("\nregionlint: ", refused));
         }
-        LintResult result = new Linter(registry).run(request);
+        LintResult linted = new Linter(registry).run(request);
+        LintResult result = changed.isEmpty() ? linted : onlyChanged(linted, environment);
         PrintWriter err = spec.commandLine().getErr();
         List<String> unwritten = new ArrayList<>();
         plan.stdout().ifPresent(format -> writeToStdout(format, result, environment).ifPresent(unwritten::add));
@@ -117,6 +125,25 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         return ExitCode.of(result, reports.failOn()).code();
+    }
+
+    /** The findings of the --changed files; says on standard error how many others were left out. */
+    private LintResult onlyChanged(LintResult result, Environment environment) {
+        Path base = environment.workingDir().toAbsolutePath().normalize();
+        List<String> files = changed.stream().map(p -> {
+            Path abs = environment.resolve(p).toAbsolutePath().normalize();
+            return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+        }).toList();
+        LintResult shown = result.touching(files);
+        int others = result.findings().size() - shown.findings().size();
+        int otherErrors = result.errors().size() - shown.errors().size();
+        if (others > 0 || otherErrors > 0) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("regionlint: " + others + " finding(s) and " + otherErrors + " input error(s) outside the "
+                    + "changed files are not shown; run without --changed to see them");
+            err.flush();
+        }
+        return shown;
     }
 
     /** The core's request; what it refuses is a usage error naming the option. */

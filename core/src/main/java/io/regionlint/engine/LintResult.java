@@ -2,8 +2,11 @@ package io.regionlint.engine;
 
 import io.regionlint.load.InputError;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a run found: findings sorted by file, line, column and rule id; input errors sorted by
@@ -49,6 +52,38 @@ public record LintResult(List<Finding> findings, List<InputError> errors, List<R
         public Summary(int files, int stacks, int resources, int errors, int warnings, int notes, int suppressed) {
             this(files, stacks, resources, errors, warnings, notes, suppressed, 0);
         }
+    }
+
+    /**
+     * The part of this result that concerns the given files (display paths, as findings name
+     * them): findings located in one of them or with a related location in one, and input errors
+     * of those files. Counts are those of what is kept; the rest of the topology was still built,
+     * since a rule that spans stacks and Regions needs every file, changed or not.
+     */
+    public LintResult touching(Collection<String> files) {
+        Set<String> wanted = Set.copyOf(files);
+        List<Finding> kept = new ArrayList<>();
+        int[] counts = new int[Severity.values().length];
+        int suppressed = 0;
+        int baselined = 0;
+        for (Finding f : findings) {
+            boolean touches = wanted.contains(f.location().file())
+                    || f.related().stream().anyMatch(r -> wanted.contains(r.location().file()));
+            if (!touches) {
+                continue;
+            }
+            kept.add(f);
+            if (f.suppressed().isPresent() && f.suppressed().get().origin() == Suppression.Origin.BASELINE) {
+                baselined++;
+            } else if (f.suppressed().isPresent()) {
+                suppressed++;
+            } else {
+                counts[f.severity().ordinal()]++;
+            }
+        }
+        List<InputError> keptErrors = errors.stream().filter(e -> wanted.contains(e.file())).toList();
+        return new LintResult(kept, keptErrors, rulesRun, new Summary(summary.files(), summary.stacks(),
+                summary.resources(), counts[0], counts[1], counts[2], suppressed, baselined), baseline, inputFiles);
     }
 
     /** True when an unsuppressed finding is at or above the threshold. */
