@@ -65,9 +65,9 @@ final class InstallHookCommand implements Callable<Integer> {
                     + "'java -jar' on its jar; REGIONLINT in the hook's environment still wins).")
     private String command;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.Converter.class,
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.class,
             description = "Passed to every check the hook runs: error (default), warning, note or never.")
-    private FailOn failOn;
+    private io.regionlint.engine.FailThreshold failOn;
 
     @Mixin
     private DebugOption debug;
@@ -119,8 +119,7 @@ final class InstallHookCommand implements Callable<Integer> {
                 .replace("default_regionlint=\"\"\n", "default_regionlint=" + shellQuote(runWith) + "\n")
                 .replace("default_mode=files\n", "default_mode=staged\n");
         if (failOn != null) {
-            body = body.replace("extra=()\n", "extra=(--fail-on " + failOn.name().toLowerCase(java.util.Locale.ROOT)
-                    + ")\n");
+            body = body.replace("extra=()\n", "extra=(--fail-on " + failOn.label() + ")\n");
         }
         return header + body;
     }
