@@ -1,0 +1,615 @@
+package io.regionlint.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps a configuration item onto the CloudFormation shape of the same resource, so that one
+ * rule serves templates and deployed state alike and drift compares like with like (DESIGN.md,
+ * "Properties keep CloudFormation names and shapes whatever the source"). Every mapped value
+ * keeps the range of the item's node it came from, so findings on deployed state name the
+ * snapshot's file and line. Field names follow ../shared/reference/aws-config-and-drift.md §1.2;
+ * keys are matched case-insensitively, since Config mixes SDK-v1 camelCase and registry
+ * PascalCase. What an item does not record is left out (never written as "absent": a rule that
+ * needs it says it was not evaluated).
+ */
+public final class ConfigMapper {
+
+    /**
+     * A resource as a template would declare it.
+     *
+     * @param type the CloudFormation type ({@code AWS::KMS::ReplicaKey} for a replica key)
+     * @param physicalId what {@code Ref} gives in a template (bucket name, table name, key id, ...)
+     * @param properties the {@code Properties} map in CloudFormation's shape
+     */
+    public record Mapped(String type, String physicalId, MapNode properties, ConfigItem item) {
+    }
+
+    private ConfigMapper() {
+    }
+
+    /** The types this mapper knows; items of other types are not modelled. */
+    public static final List<String> TYPES = List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
+            "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::GlobalCluster", "AWS::KMS::Key",
+            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret");
+
+    /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
+    public static Optional<Mapped> map(ConfigItem item) {
+        if (!item.describesLiveResource()) {
+            return Optional.empty();
+        }
+        Shape s = new Shape(item);
+        return switch (item.resourceType()) {
+            case "AWS::S3::Bucket" -> Optional.of(s.bucket());
+            case "AWS::DynamoDB::Table" -> Optional.of(s.table());
+            case "AWS::RDS::DBCluster" -> Optional.of(s.cluster());
+            case "AWS::RDS::DBInstance" -> Optional.of(s.instance());
+            case "AWS::RDS::GlobalCluster" -> Optional.of(s.globalCluster());
+            case "AWS::KMS::Key" -> s.key();
+            case "AWS::IAM::Role" -> Optional.of(s.role());
+            case "AWS::IAM::Policy" -> Optional.of(s.policy());
+            case "AWS::SecretsManager::Secret" -> Optional.of(s.secret());
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Decodes {@code %XX} escapes only (IAM's URL-encoded policy documents); a {@code +} stays a
+     * plus, unlike {@link java.net.URLDecoder}, since policies hold literal pluses.
+     */
+    static String percentDecode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        byte[] out = new byte[text.length()];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                out[n++] = (byte) (hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (n + bytes.length > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2 + bytes.length);
+                }
+                System.arraycopy(bytes, 0, out, n, bytes.length);
+                n += bytes.length;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
+    /** Builds CloudFormation-shaped nodes for one item, each with the range of its source node. */
+    private static final class Shape {
+
+        private final ConfigItem item;
+
+        Shape(ConfigItem item) {
+            this.item = item;
+        }
+
+        Mapped bucket() {
+            Props p = new Props(item.configuration());
+            String name = text(item.configuration(), "name").orElse(item.resourceId());
+            p.put("BucketName", scalar(name, field(item.configuration(), "name")));
+            supplementary("BucketVersioningConfiguration").flatMap(v -> field(v, "status")).ifPresent(status -> {
+                String value = ((ScalarNode) status).text();
+                // Config writes "Off" for a bucket whose versioning was never enabled: no VersioningConfiguration
+                if (value.equalsIgnoreCase("Enabled") || value.equalsIgnoreCase("Suspended")) {
+                    p.put("VersioningConfiguration", map(status, "Status", scalar(capitalised(value), status)));
+                }
+            });
+            supplementary("ServerSideEncryptionConfiguration").ifPresent(sse -> p.put("BucketEncryption",
+                    map(sse, "ServerSideEncryptionConfiguration", list(sse, items(sse, "rules").stream()
+                            .map(this::encryptionRule).toList()))));
+            supplementary("BucketReplicationConfiguration").ifPresent(r -> p.put("ReplicationConfiguration",
+                    replication(r)));
+            tags(p);
+            return new Mapped("AWS::S3::Bucket", name, p.node(), item);
+        }
+
+        private Node encryptionRule(Node rule) {
+            Props p = new Props(rule);
+            field(rule, "applyServerSideEncryptionByDefault").ifPresent(d -> {
+                Props byDefault = new Props(d);
+                byDefault.copy(d, "sseAlgorithm", "SSEAlgorithm");
+                byDefault.copy(d, "kmsMasterKeyID", "KMSMasterKeyID");
+                p.put("ServerSideEncryptionByDefault", byDefault.node());
+            });
+            p.copy(rule, "bucketKeyEnabled", "BucketKeyEnabled");
+            return p.node();
+        }
+
+        /** {@code {roleARN, rules: {<id>: {...}}}}: a map keyed by rule id becomes a list ordered by priority, then id. */
+        private Node replication(Node config) {
+            Props p = new Props(config);
+            p.copy(config, "roleARN", "Role");
+            List<Map.Entry<String, Node>> rules = new ArrayList<>();
+            field(config, "rules").ifPresent(r -> {
+                if (r instanceof MapNode byId) {
+                    rules.addAll(byId.entries().entrySet());
+                } else if (r instanceof ListNode list) {
+                    list.items().forEach(i -> rules.add(Map.entry(text(i, "id").orElse(""), i)));
+                }
+            });
+            rules.sort(Comparator.comparingLong((Map.Entry<String, Node> e) -> number(e.getValue(), "priority")
+                    .orElse(Long.MAX_VALUE)).thenComparing(Map.Entry::getKey));
+            List<Node> out = new ArrayList<>();
+            for (Map.Entry<String, Node> e : rules) {
+                out.add(replicationRule(e.getKey(), e.getValue()));
+            }
+            p.put("Rules", list(config, out));
+            return p.node();
+        }
+
+        private Node replicationRule(String id, Node rule) {
+            Props p = new Props(rule);
+            if (!id.isEmpty()) {
+                p.put("Id", scalar(id, rule));
+            }
+            p.copy(rule, "status", "Status", ConfigMapper::capitalised);
+            p.copy(rule, "priority", "Priority");
+            p.copy(rule, "prefix", "Prefix");
+            field(rule, "filter").flatMap(f -> field(f, "predicate").or(() -> Optional.of(f)))
+                    .ifPresent(predicate -> p.put("Filter", filter(predicate)));
+            field(rule, "deleteMarkerReplication").ifPresent(d -> p.put("DeleteMarkerReplication", status(d)));
+            field(rule, "sourceSelectionCriteria").ifPresent(c -> {
+                Props criteria = new Props(c);
+                field(c, "sseKmsEncryptedObjects").ifPresent(s -> criteria.put("SseKmsEncryptedObjects", status(s)));
+                field(c, "replicaModifications").ifPresent(s -> criteria.put("ReplicaModifications", status(s)));
+                p.put("SourceSelectionCriteria", criteria.node());
+            });
+            field(rule, "existingObjectReplication").ifPresent(e -> p.put("ExistingObjectReplication", status(e)));
+            field(rule, "destinationConfig").or(() -> field(rule, "destination")).ifPresent(d -> {
+                Props dest = new Props(d);
+                dest.copy(d, "bucketARN", "Bucket");
+                dest.copy(d, "storageClass", "StorageClass");
+                dest.copy(d, "account", "Account");
+                field(d, "encryptionConfiguration").ifPresent(enc -> {
+                    Props e = new Props(enc);
+                    e.copy(enc, "replicaKmsKeyID", "ReplicaKmsKeyID");
+                    dest.put("EncryptionConfiguration", e.node());
+                });
+                field(d, "replicationTime").ifPresent(t -> {
+                    Props rt = new Props(t);
+                    rt.copy(t, "status", "Status", ConfigMapper::capitalised);
+                    field(t, "time").ifPresent(time -> rt.put("Time", minutes(time)));
+                    dest.put("ReplicationTime", rt.node());
+                });
+                field(d, "metrics").ifPresent(m -> {
+                    Props metrics = new Props(m);
+                    metrics.copy(m, "status", "Status", ConfigMapper::capitalised);
+                    field(m, "eventThreshold").ifPresent(t -> metrics.put("EventThreshold", minutes(t)));
+                    dest.put("Metrics", metrics.node());
+                });
+                field(d, "accessControlTranslation").ifPresent(a -> {
+                    Props acl = new Props(a);
+                    acl.copy(a, "owner", "Owner");
+                    dest.put("AccessControlTranslation", acl.node());
+                });
+                p.put("Destination", dest.node());
+            });
+            return p.node();
+        }
+
+        /** A type-tagged predicate ({@code ReplicationPrefixPredicate}, ...) as CloudFormation's Filter. */
+        private Node filter(Node predicate) {
+            Props p = new Props(predicate);
+            String type = text(predicate, "type").orElse("");
+            if (type.endsWith("AndOperator") || field(predicate, "operands").isPresent()) {
+                Props and = new Props(predicate);
+                List<Node> tags = new ArrayList<>();
+                for (Node operand : items(predicate, "operands")) {
+                    field(operand, "prefix").ifPresent(prefix -> and.put("Prefix", prefix));
+                    field(operand, "tag").ifPresent(tag -> tags.add(tagFilter(tag)));
+                }
+                if (!tags.isEmpty()) {
+                    and.put("TagFilters", list(predicate, tags));
+                }
+                p.put("And", and.node());
+            } else {
+                field(predicate, "prefix").ifPresent(prefix -> p.put("Prefix", prefix));
+                field(predicate, "tag").ifPresent(tag -> p.put("TagFilter", tagFilter(tag)));
+            }
+            return p.node();
+        }
+
+        private Node tagFilter(Node tag) {
+            Props p = new Props(tag);
+            p.copy(tag, "key", "Key");
+            p.copy(tag, "value", "Value");
+            return p.node();
+        }
+
+        private Node status(Node holder) {
+            Props p = new Props(holder);
+            p.copy(holder, "status", "Status", ConfigMapper::capitalised);
+            return p.node();
+        }
+
+        private Node minutes(Node holder) {
+            Props p = new Props(holder);
+            p.copy(holder, "minutes", "Minutes");
+            return p.node();
+        }
+
+        /**
+         * A table whose item lists replicas is one Regional copy of a global table: it becomes
+         * an {@code AWS::DynamoDB::GlobalTable} in this Region (each Region's recorder gives its
+         * own); without replicas, an {@code AWS::DynamoDB::Table}.
+         */
+        Mapped table() {
+            MapNode c = item.configuration();
+            String name = text(c, "tableName").orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("TableName", scalar(name, field(c, "tableName")));
+            field(c, "billingModeSummary").flatMap(b -> field(b, "billingMode"))
+                    .ifPresent(b -> p.put("BillingMode", b));
+            field(c, "streamSpecification").filter(s -> truthy(s, "streamEnabled")).ifPresent(s -> {
+                Props stream = new Props(s);
+                stream.copy(s, "streamViewType", "StreamViewType");
+                p.put("StreamSpecification", stream.node());
+            });
+            Optional<Node> pitr = supplementary("ContinuousBackupsDescription")
+                    .flatMap(d -> field(d, "pointInTimeRecoveryDescription"))
+                    .flatMap(d -> field(d, "pointInTimeRecoveryStatus"));
+            List<Node> replicas = items(c, "replicas");
+            if (replicas.isEmpty()) {
+                field(c, "provisionedThroughput").filter(t -> number(t, "readCapacityUnits").orElse(0L) > 0)
+                        .ifPresent(t -> {
+                            Props throughput = new Props(t);
+                            throughput.copy(t, "readCapacityUnits", "ReadCapacityUnits");
+                            throughput.copy(t, "writeCapacityUnits", "WriteCapacityUnits");
+                            p.put("ProvisionedThroughput", throughput.node());
+                        });
+                pitr.ifPresent(status -> p.put("PointInTimeRecoverySpecification",
+                        map(status, "PointInTimeRecoveryEnabled", scalar(isEnabled(status), status))));
+                field(c, "ssedescription").flatMap(d -> field(d, "kmsmasterKeyArn")).ifPresent(k -> p.put(
+                        "SSESpecification", map(k, "SSEEnabled", scalar(true, k), "KMSMasterKeyId", k)));
+                tags(p);
+                return new Mapped("AWS::DynamoDB::Table", name, p.node(), item);
+            }
+            List<Node> out = new ArrayList<>();
+            for (Node replica : replicas) {
+                Props r = new Props(replica);
+                r.copy(replica, "regionName", "Region");
+                field(replica, "kmsmasterKeyId").ifPresent(k -> r.put("SSESpecification",
+                        map(k, "KMSMasterKeyId", k)));
+                field(replica, "provisionedThroughputOverride").flatMap(o -> field(o, "readCapacityUnits"))
+                        .ifPresent(rcu -> r.put("ReadProvisionedThroughputSettings",
+                                map(rcu, "ReadCapacityUnits", rcu)));
+                field(replica, "replicaTableClassSummary").flatMap(t -> field(t, "tableClass"))
+                        .ifPresent(t -> r.put("TableClass", t));
+                boolean own = text(replica, "regionName").map(item.region()::equals).orElse(false);
+                if (own) {
+                    // point-in-time recovery is never synchronised: only this Region's own item tells
+                    pitr.ifPresent(status -> r.put("PointInTimeRecoverySpecification",
+                            map(status, "PointInTimeRecoveryEnabled", scalar(isEnabled(status), status))));
+                }
+                out.add(r.node());
+            }
+            p.put("Replicas", list(field(c, "replicas").orElse(c), out));
+            field(c, "ssedescription").flatMap(d -> field(d, "ssetype")).ifPresent(t -> p.put("SSESpecification",
+                    map(t, "SSEEnabled", scalar(true, t), "SSEType", t)));
+            return new Mapped("AWS::DynamoDB::GlobalTable", name, p.node(), item);
+        }
+
+        Mapped cluster() {
+            MapNode c = item.configuration();
+            String id = text(c, "dbclusterIdentifier").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("DBClusterIdentifier", scalar(id, field(c, "dbclusterIdentifier")));
+            p.copy(c, "engine", "Engine");
+            p.copy(c, "engineVersion", "EngineVersion");
+            p.copy(c, "engineMode", "EngineMode");
+            p.copy(c, "kmsKeyId", "KmsKeyId");
+            p.copy(c, "storageEncrypted", "StorageEncrypted");
+            p.copy(c, "deletionProtection", "DeletionProtection");
+            p.copy(c, "dbclusterParameterGroup", "DBClusterParameterGroupName");
+            p.copy(c, "globalClusterIdentifier", "GlobalClusterIdentifier");
+            p.copy(c, "replicationSourceIdentifier", "ReplicationSourceIdentifier");
+            field(c, "globalWriteForwardingRequested").or(() -> field(c, "globalWriteForwardingStatus")
+                    .map(s -> scalar(((ScalarNode) s).text().equalsIgnoreCase("enabled"), s)))
+                    .ifPresent(f -> p.put("EnableGlobalWriteForwarding", f));
+            tags(p);
+            return new Mapped("AWS::RDS::DBCluster", id, p.node(), item);
+        }
+
+        Mapped instance() {
+            MapNode c = item.configuration();
+            String id = text(c, "dbinstanceIdentifier").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("DBInstanceIdentifier", scalar(id, field(c, "dbinstanceIdentifier")));
+            p.copy(c, "dbclusterIdentifier", "DBClusterIdentifier");
+            p.copy(c, "dbinstanceClass", "DBInstanceClass");
+            p.copy(c, "engine", "Engine");
+            p.copy(c, "engineVersion", "EngineVersion");
+            tags(p);
+            return new Mapped("AWS::RDS::DBInstance", id, p.node(), item);
+        }
+
+        Mapped globalCluster() {
+            MapNode c = item.configuration();
+            String id = text(c, "GlobalClusterIdentifier").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("GlobalClusterIdentifier", scalar(id, field(c, "GlobalClusterIdentifier")));
+            p.copy(c, "Engine", "Engine");
+            p.copy(c, "EngineVersion", "EngineVersion");
+            p.copy(c, "StorageEncrypted", "StorageEncrypted");
+            p.copy(c, "DeletionProtection", "DeletionProtection");
+            return new Mapped("AWS::RDS::GlobalCluster", id, p.node(), item);
+        }
+
+        /** A replica key is an {@code AWS::KMS::Key} item of type REPLICA; AWS-managed keys are not declared anywhere. */
+        Optional<Mapped> key() {
+            MapNode c = item.configuration();
+            if (text(c, "keyManager").map("AWS"::equalsIgnoreCase).orElse(false)) {
+                return Optional.empty();
+            }
+            String id = text(c, "keyId").orElse(item.resourceId());
+            Props p = new Props(c);
+            Optional<Node> multi = field(c, "multiRegionConfiguration");
+            boolean replica = multi.flatMap(m -> text(m, "multiRegionKeyType")).map("REPLICA"::equalsIgnoreCase)
+                    .orElse(false);
+            Optional<Node> policy = supplementary("Policy");
+            if (replica) {
+                multi.flatMap(m -> field(m, "primaryKey")).flatMap(k -> field(k, "arn"))
+                        .ifPresent(arn -> p.put("PrimaryKeyArn", arn));
+                p.copy(c, "enabled", "Enabled");
+                policy.filter(n -> n instanceof MapNode).ifPresent(n -> p.put("KeyPolicy", n));
+                tags(p);
+                return Optional.of(new Mapped("AWS::KMS::ReplicaKey", id, p.node(), item));
+            }
+            p.copy(c, "multiRegion", "MultiRegion");
+            p.copy(c, "enabled", "Enabled");
+            supplementary("KeyRotationStatus").ifPresent(r -> p.put("EnableKeyRotation",
+                    scalar(Boolean.parseBoolean(((ScalarNode) r).text()), r)));
+            policy.filter(n -> n instanceof MapNode).ifPresent(n -> p.put("KeyPolicy", n));
+            tags(p);
+            return Optional.of(new Mapped("AWS::KMS::Key", id, p.node(), item));
+        }
+
+        Mapped role() {
+            MapNode c = item.configuration();
+            String name = text(c, "roleName").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("RoleName", scalar(name, field(c, "roleName")));
+            p.copy(c, "path", "Path");
+            field(c, "assumeRolePolicyDocument").map(this::policyDocument)
+                    .ifPresent(d -> p.put("AssumeRolePolicyDocument", d));
+            List<Node> policies = new ArrayList<>();
+            for (Node inline : items(c, "rolePolicyList")) {
+                Props policy = new Props(inline);
+                policy.copy(inline, "policyName", "PolicyName");
+                field(inline, "policyDocument").map(this::policyDocument)
+                        .ifPresent(d -> policy.put("PolicyDocument", d));
+                policies.add(policy.node());
+            }
+            if (!policies.isEmpty()) {
+                p.put("Policies", list(field(c, "rolePolicyList").orElse(c), policies));
+            }
+            List<Node> managed = new ArrayList<>();
+            for (Node attached : items(c, "attachedManagedPolicies")) {
+                field(attached, "policyArn").ifPresent(managed::add);
+            }
+            if (!managed.isEmpty()) {
+                p.put("ManagedPolicyArns", list(field(c, "attachedManagedPolicies").orElse(c), managed));
+            }
+            return new Mapped("AWS::IAM::Role", name, p.node(), item);
+        }
+
+        Mapped policy() {
+            MapNode c = item.configuration();
+            String name = text(c, "policyName").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("ManagedPolicyName", scalar(name, field(c, "policyName")));
+            for (Node version : items(c, "policyVersionList")) {
+                if (truthy(version, "isDefaultVersion")) {
+                    field(version, "document").map(this::policyDocument).ifPresent(d -> p.put("PolicyDocument", d));
+                }
+            }
+            return new Mapped("AWS::IAM::ManagedPolicy", name, p.node(), item);
+        }
+
+        Mapped secret() {
+            MapNode c = item.configuration();
+            String name = text(c, "Name").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("Name", scalar(name, field(c, "Name")));
+            p.copy(c, "KMSKeyId", "KmsKeyId");
+            p.copy(c, "Description", "Description");
+            return new Mapped("AWS::SecretsManager::Secret", item.arn().orElse(name), p.node(), item);
+        }
+
+        /**
+         * A policy document: an object already, or a string that is URL-encoded JSON (IAM's
+         * items) or plain JSON; parsed nodes keep the string's range.
+         */
+        private Node policyDocument(Node value) {
+            if (!(value instanceof ScalarNode s) || !(s.value() instanceof String text)) {
+                return value;
+            }
+            String json = percentDecode(text).trim();
+            if (!json.startsWith("{")) {
+                return value;
+            }
+            Optional<Node> parsed = Json.parse(json, s.range(), s.path());
+            return parsed.orElse(value);
+        }
+
+        private void tags(Props p) {
+            if (item.tags().isEmpty()) {
+                return;
+            }
+            List<Node> tags = new ArrayList<>();
+            item.tags().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> tags.add(map(null,
+                    "Key", scalar(e.getKey(), (Node) null), "Value", scalar(e.getValue(), (Node) null))));
+            p.put("Tags", list(null, tags));
+        }
+
+        private Optional<Node> supplementary(String key) {
+            for (Map.Entry<String, Node> e : item.supplementary().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(key)) {
+                    return Optional.of(e.getValue());
+                }
+            }
+            return Optional.empty();
+        }
+
+        // -- node building: every node takes the range and pointer of the item node it came from
+
+        private SourceRange rangeOf(Node from) {
+            return from == null ? item.range() : from.range();
+        }
+
+        private JsonPointer pathOf(Node from) {
+            return from == null ? JsonPointer.ROOT : from.path();
+        }
+
+        private ScalarNode scalar(Object value, Node from) {
+            return new ScalarNode(value, rangeOf(from), pathOf(from));
+        }
+
+        private ScalarNode scalar(Object value, Optional<Node> from) {
+            return scalar(value, from.orElse(null));
+        }
+
+        private MapNode map(Node from, Object... keysAndValues) {
+            Map<String, Node> entries = new LinkedHashMap<>();
+            Map<String, SourceRange> keys = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                Node value = (Node) keysAndValues[i + 1];
+                entries.put((String) keysAndValues[i], value);
+                keys.put((String) keysAndValues[i], value.range());
+            }
+            return new MapNode(entries, keys, rangeOf(from), pathOf(from));
+        }
+
+        private ListNode list(Node from, List<Node> items) {
+            return new ListNode(items, rangeOf(from), pathOf(from));
+        }
+
+        /** A CloudFormation-shaped map under construction, ranged like its source node. */
+        private final class Props {
+            private final Node from;
+            private final Map<String, Node> entries = new LinkedHashMap<>();
+            private final Map<String, SourceRange> keys = new LinkedHashMap<>();
+
+            Props(Node from) {
+                this.from = from;
+            }
+
+            void put(String key, Node value) {
+                entries.put(key, value);
+                keys.put(key, value.range());
+            }
+
+            /** Copies a field (any case) under its CloudFormation name, when present and not null. */
+            void copy(Node source, String configName, String cfnName) {
+                field(source, configName).ifPresent(v -> put(cfnName, v));
+            }
+
+            void copy(Node source, String configName, String cfnName, java.util.function.UnaryOperator<String> text) {
+                field(source, configName).ifPresent(v -> put(cfnName, v instanceof ScalarNode s
+                        && s.value() instanceof String str ? new ScalarNode(text.apply(str), s.range(), s.path()) : v));
+            }
+
+            MapNode node() {
+                return new MapNode(entries, keys, rangeOf(from), pathOf(from));
+            }
+        }
+    }
+
+    /** A member of a map whatever its case, and not JSON null. */
+    static Optional<Node> field(Node node, String key) {
+        if (!(node instanceof MapNode map)) {
+            return Optional.empty();
+        }
+        Node found = map.entries().get(key);
+        if (found == null) {
+            for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(key)) {
+                    found = e.getValue();
+                    break;
+                }
+            }
+        }
+        if (found == null || found instanceof ScalarNode s && s.value() == null) {
+            return Optional.empty();
+        }
+        if (found instanceof MapNode m && m.entries().isEmpty() && !key.equalsIgnoreCase("rules")) {
+            return Optional.empty(); // select results write {} for null
+        }
+        return Optional.of(found);
+    }
+
+    private static Optional<String> text(Node node, String key) {
+        return field(node, key).filter(n -> n instanceof ScalarNode).map(n -> ((ScalarNode) n).text());
+    }
+
+    private static Optional<Long> number(Node node, String key) {
+        return field(node, key).filter(n -> n instanceof ScalarNode s && s.value() instanceof Number)
+                .map(n -> ((Number) ((ScalarNode) n).value()).longValue());
+    }
+
+    private static boolean truthy(Node node, String key) {
+        return field(node, key).map(n -> n instanceof ScalarNode s
+                && (Boolean.TRUE.equals(s.value()) || "true".equalsIgnoreCase(s.text()))).orElse(false);
+    }
+
+    private static List<Node> items(Node node, String key) {
+        return field(node, key).filter(n -> n instanceof ListNode).map(n -> ((ListNode) n).items()).orElse(List.of());
+    }
+
+    private static boolean isEnabled(Node status) {
+        return status instanceof ScalarNode s && s.text().equalsIgnoreCase("ENABLED");
+    }
+
+    private static String capitalised(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    /** Parses a JSON text into nodes that all carry one range (a string's). */
+    private static final class Json {
+        static Optional<Node> parse(String json, SourceRange at, JsonPointer path) {
+            try {
+                return JsonReader.read(json, at.file(), Limits.DEFAULT).map(n -> reRange(n, at, path));
+            } catch (LoadException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static Node reRange(Node node, SourceRange at, JsonPointer path) {
+            if (node instanceof MapNode m) {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                Map<String, SourceRange> keys = new LinkedHashMap<>();
+                m.entries().forEach((k, v) -> {
+                    entries.put(k, reRange(v, at, path.child(k)));
+                    keys.put(k, at);
+                });
+                return new MapNode(entries, keys, at, path);
+            }
+            if (node instanceof ListNode l) {
+                List<Node> items = new ArrayList<>();
+                for (int i = 0; i < l.items().size(); i++) {
+                    items.add(reRange(l.items().get(i), at, path.index(i)));
+                }
+                return new ListNode(items, at, path);
+            }
+            ScalarNode s = (ScalarNode) node;
+            return new ScalarNode(s.value(), at, path);
+        }
+    }
+}

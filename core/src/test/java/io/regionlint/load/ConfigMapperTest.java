@@ -1,0 +1,128 @@
+package io.regionlint.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Configuration items in the real shapes become the CloudFormation shape of the same resource. */
+class ConfigMapperTest {
+
+    @Test
+    void aBucketsReplicationMapKeyedByRuleIdBecomesCloudFormationRules() {
+        ConfigMapper.Mapped bucket = mapped("delivered-snapshot.json", 0);
+
+        assertEquals("AWS::S3::Bucket", bucket.type());
+        assertEquals("acme-media-us-east-1", bucket.physicalId());
+        assertEquals("acme-media-us-east-1", at(bucket.properties(), "BucketName"));
+        assertEquals("Enabled", at(bucket.properties(), "VersioningConfiguration", "Status"));
+        assertEquals("arn:aws:iam::111122223333:role/media-replication",
+                at(bucket.properties(), "ReplicationConfiguration", "Role"));
+        MapNode rule = (MapNode) ((ListNode) node(bucket.properties(), "ReplicationConfiguration", "Rules")).items().get(0);
+        assertEquals("media-to-eu", at(rule, "Id"));
+        assertEquals("Enabled", at(rule, "Status"));
+        assertEquals("arn:aws:s3:::acme-media-eu-west-1", at(rule, "Destination", "Bucket"));
+        assertEquals("111122223333", at(rule, "Destination", "Account"), "'Account' with a capital A is read too");
+        assertEquals(26, node(rule, "Destination", "Bucket").range().line(), "the snapshot's line of bucketARN");
+        assertEquals("AssetsBucket", tag(bucket.properties(), "aws:cloudformation:logical-id"));
+    }
+
+    @Test
+    void versioningNeverEnabledIsNoVersioningConfiguration() {
+        ConfigMapper.Mapped suspended = mapped("select-results.json", 0);
+        assertEquals("Suspended", at(suspended.properties(), "VersioningConfiguration", "Status"));
+
+        ConfigItem off = item("delivered-snapshot.json", 0);
+        String text = "{\"configurationItems\":[{\"awsAccountId\":\"111122223333\",\"awsRegion\":\"us-east-1\","
+                + "\"resourceType\":\"AWS::S3::Bucket\",\"resourceId\":\"b\",\"configuration\":{\"name\":\"b\"},"
+                + "\"supplementaryConfiguration\":{\"BucketVersioningConfiguration\":{\"status\":\"Off\"}}}]}";
+        List<ConfigItem> items = new ArrayList<>();
+        new ConfigSnapshotReader().read(text, "off.json", items::add);
+        MapNode props = ConfigMapper.map(items.get(0)).orElseThrow().properties();
+        assertTrue(props.get("VersioningConfiguration").isEmpty(), props.entries()::toString);
+        assertTrue(off.describesLiveResource());
+    }
+
+    @Test
+    void aRoleWithUrlEncodedPolicyDocuments() {
+        ConfigMapper.Mapped role = mapped("delivered-snapshot.json", 1);
+
+        assertEquals("AWS::IAM::Role", role.type());
+        assertEquals("media-replication", role.physicalId());
+        assertEquals("s3.amazonaws.com", at(role.properties(), "AssumeRolePolicyDocument", "Statement", "0",
+                "Principal", "Service"));
+        MapNode policy = (MapNode) ((ListNode) node(role.properties(), "Policies")).items().get(0);
+        assertEquals("replicate", at(policy, "PolicyName"));
+        assertEquals("arn:aws:s3:::acme-media-eu-west-1/*", at(policy, "PolicyDocument", "Statement", "0", "Resource"),
+                "%2A and %2F decoded; %20 spaces decoded");
+        assertEquals("s3:ReplicateDelete", at(policy, "PolicyDocument", "Statement", "0", "Action", "1"));
+    }
+
+    @Test
+    void aTableWithReplicasIsAGlobalTableInItsRegionAndAReplicaKeyIsAReplicaKey() {
+        ConfigMapper.Mapped table = mapped("select-results.json", 1);
+        assertEquals("AWS::DynamoDB::GlobalTable", table.type());
+        assertEquals("us-east-1", at(table.properties(), "Replicas", "0", "Region"));
+        assertEquals("eu-west-1", at(table.properties(), "Replicas", "1", "Region"));
+
+        ConfigMapper.Mapped key = mapped("batch-get.json", 0);
+        assertEquals("AWS::KMS::ReplicaKey", key.type());
+        assertEquals("mrk-1234abcd12ab34cd56ef1234567890ab", key.physicalId());
+        assertEquals("arn:aws:kms:us-east-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+                at(key.properties(), "PrimaryKeyArn"));
+    }
+
+    @Test
+    void deletedItemsAndUnknownTypesAreNotModelled() {
+        assertEquals(Optional.empty(), ConfigMapper.map(item("delivered-snapshot.json", 2)));
+    }
+
+    @Test
+    void percentDecodingLeavesPlusSigns() {
+        assertEquals("{\"a\": \"x+y/*\"}", ConfigMapper.percentDecode("%7B%22a%22%3A%20%22x+y%2F%2A%22%7D"));
+        assertEquals("caf\u00e9", ConfigMapper.percentDecode("caf%C3%A9"));
+        assertEquals("100%", ConfigMapper.percentDecode("100%"));
+    }
+
+    private static ConfigMapper.Mapped mapped(String file, int index) {
+        return ConfigMapper.map(item(file, index)).orElseThrow();
+    }
+
+    private static ConfigItem item(String file, int index) {
+        List<ConfigItem> items = new ArrayList<>();
+        try {
+            new ConfigSnapshotReader().read(Path.of(ConfigMapperTest.class.getResource("/config/" + file).toURI()), file,
+                    items::add);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return items.get(index);
+    }
+
+    private static Node node(Node root, String... path) {
+        Node current = root;
+        for (String step : path) {
+            current = current instanceof ListNode l ? l.items().get(Integer.parseInt(step))
+                    : ((MapNode) current).get(step).orElseThrow(() -> new AssertionError("no " + step));
+        }
+        return current;
+    }
+
+    private static Object at(Node root, String... path) {
+        return ((ScalarNode) node(root, path)).value();
+    }
+
+    private static String tag(MapNode properties, String key) {
+        for (Node t : ((ListNode) properties.get("Tags").orElseThrow()).items()) {
+            if (key.equals(at(t, "Key"))) {
+                return (String) at(t, "Value");
+            }
+        }
+        return null;
+    }
+}
