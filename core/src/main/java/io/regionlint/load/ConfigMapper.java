@@ -585,7 +585,7 @@ public final class ConfigMapper {
     private static final class Json {
         static Optional<Node> parse(String json, SourceRange at, JsonPointer path) {
             try {
-                return JsonReader.read(json, at.file(), Limits.DEFAULT).map(n -> reRange(n, at, path));
+                return JsonReader.read(json, at.file(), Limits.DEFAULT).root().map(n -> reRange(n, at, path));
             } catch (LoadException e) {
                 return Optional.empty();
             }
