@@ -1,6 +1,5 @@
 package io.regionlint.cli;
 
-import io.regionlint.config.ProjectFileLoader;
 import io.regionlint.engine.Baseline;
 import io.regionlint.engine.BaselineComparison;
 import io.regionlint.engine.LintRequest;
@@ -8,7 +7,6 @@ import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Linter;
 import io.regionlint.engine.RuleRegistry;
 import io.regionlint.load.InputError;
-import io.regionlint.load.Limits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -74,23 +71,7 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() {
         Environment environment = main.environment();
         RuleRegistry registry = main.rules();
-        List<Path> inputs = paths.stream().map(environment::resolve).toList();
-        Optional<Path> configFile = topology.configFile(environment);
-        if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "nothing to lint: no PATH given and no "
-                    + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents");
-        }
-        LintRequest.Builder builder = LintRequest.builder(environment.workingDir()).inputs(inputs)
-                .configFile(configFile).regions(topology.regions()).parameters(topology.parameters())
-                .account(topology.account()).allowUnknownRegions(topology.allowUnknownRegions);
-        LintRequest request;
-        try {
-            request = rules.applyTo(builder).build(registry);
-        } catch (LintRequest.InvalidRequestException e) {
-            LintRequest.Problem problem = e.problems().get(0);
-            throw new ParameterException(spec.commandLine(), RuleOptions.optionOf(problem.field()) + " "
-                    + problem.value() + ": " + problem.message());
-        }
+        LintRequest request = rules.build(topology.requestFor(paths, environment), registry, spec.commandLine());
         // compared with the project's previous baseline, if any, to say what changed
         LintResult result = new Linter(registry).run(request);
         PrintWriter out = spec.commandLine().getOut();

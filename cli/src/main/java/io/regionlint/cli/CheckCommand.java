@@ -1,6 +1,5 @@
 package io.regionlint.cli;
 
-import io.regionlint.config.ProjectFileLoader;
 import io.regionlint.engine.LintRequest;
 import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Linter;
@@ -148,25 +147,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The core's request; what it refuses is a usage error naming the option. */
     private LintRequest request(Environment environment, RuleRegistry registry) {
-        List<Path> inputs = paths.stream().map(environment::resolve).toList();
-        Optional<Path> configFile = topology.configFile(environment);
-        if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "nothing to check: no PATH given and no "
-                    + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents; "
-                    + "give template files or folders, or --config FILE");
-        }
-        LintRequest.Builder builder = LintRequest.builder(environment.workingDir()).inputs(inputs)
-                .configFile(configFile).regions(topology.regions()).parameters(topology.parameters())
-                .account(topology.account()).allowUnknownRegions(topology.allowUnknownRegions)
-                .baseline(baseline.file(environment));
-        try {
-            return rules.applyTo(builder).build(registry);
-        } catch (LintRequest.InvalidRequestException e) {
-            LintRequest.Problem problem = e.problems().get(0);
-            String hint = problem.message().startsWith("no rule id") ? " (run 'regionlint rules' to list the rules)" : "";
-            throw new ParameterException(spec.commandLine(), RuleOptions.optionOf(problem.field()) + " "
-                    + problem.value() + ": " + problem.message() + hint);
-        }
+        return rules.build(topology.requestFor(paths, environment).baseline(baseline.file(environment)), registry,
+                spec.commandLine());
     }
 
     /** Writes the report for standard output; returns what went wrong if it was refused. */

@@ -1,5 +1,6 @@
 package io.regionlint.cli;
 
+import io.regionlint.model.Suggestions;
 import io.regionlint.engine.RuleDescriptor;
 import io.regionlint.engine.RuleRegistry;
 import java.io.PrintWriter;

@@ -1,6 +1,7 @@
 package io.regionlint.cli;
 
 import io.regionlint.engine.LintRequest;
+import io.regionlint.engine.RuleRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,18 @@ public final class RuleOptions {
     /** Hands the options to the request builder, which validates them. */
     LintRequest.Builder applyTo(LintRequest.Builder builder) {
         return builder.rules(include).skipRules(exclude).severities(severities);
+    }
+
+    /** The core's request with these rule options; what the core refuses is a usage error naming the option. */
+    LintRequest build(LintRequest.Builder builder, RuleRegistry registry, picocli.CommandLine commandLine) {
+        try {
+            return applyTo(builder).build(registry);
+        } catch (LintRequest.InvalidRequestException e) {
+            LintRequest.Problem problem = e.problems().get(0);
+            String hint = problem.message().startsWith("no rule id") ? " (run 'regionlint rules' to list the rules)" : "";
+            throw new picocli.CommandLine.ParameterException(commandLine, optionOf(problem.field()) + " "
+                    + problem.value() + ": " + problem.message() + hint);
+        }
     }
 
     /** The option a request field comes from, for usage errors. */

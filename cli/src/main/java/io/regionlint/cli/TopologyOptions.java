@@ -1,5 +1,7 @@
 package io.regionlint.cli;
 
+import io.regionlint.config.ProjectFileLoader;
+import io.regionlint.engine.LintRequest;
 import io.regionlint.model.Regions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,5 +77,22 @@ public final class TopologyOptions {
 
     Optional<String> account() {
         return Optional.ofNullable(account);
+    }
+
+    /**
+     * A request builder for the paths given and these options; a usage error when there is
+     * nothing to lint at all (no path, no --config, no project file found upwards).
+     */
+    LintRequest.Builder requestFor(List<String> paths, Environment environment) {
+        List<Path> inputs = paths.stream().map(environment::resolve).toList();
+        Optional<Path> configFile = configFile(environment);
+        if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
+            throw new ParameterException(mixee.commandLine(), "nothing to lint: no PATH given and no "
+                    + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents; "
+                    + "give template files or folders, or --config FILE");
+        }
+        return LintRequest.builder(environment.workingDir()).inputs(inputs).configFile(configFile)
+                .regions(regions()).parameters(parameters()).account(account())
+                .allowUnknownRegions(allowUnknownRegions);
     }
 }

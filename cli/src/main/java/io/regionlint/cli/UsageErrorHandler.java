@@ -1,5 +1,6 @@
 package io.regionlint.cli;
 
+import io.regionlint.model.Suggestions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.regionlint.engine;
 
+import io.regionlint.model.Suggestions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,26 +40,7 @@ final class RuleIds {
 
     /** The registered id one or two edits away from a full id, if there is one (RL2099 → RL2009). */
     private static Optional<String> nearest(String id, List<String> ids) {
-        return ids.stream().filter(r -> distance(id, r) <= 2)
-                .min(Comparator.comparingInt((String r) -> distance(id, r)).thenComparing(r -> r));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return ids.stream().filter(r -> Suggestions.distance(id, r) <= 2)
+                .min(Comparator.comparingInt((String r) -> Suggestions.distance(id, r)).thenComparing(r -> r));
     }
 }

@@ -55,7 +55,7 @@ public final class Regions {
         int best = MAX_EDITS + 1;
         List<String> nearest = new ArrayList<>();
         for (String known : FACTS.partitionByRegion.keySet()) { // sorted, so the output is stable
-            int d = distance(code, known);
+            int d = Suggestions.distance(code, known);
             if (d < best) {
                 best = d;
                 nearest.clear();
@@ -96,25 +96,6 @@ public final class Regions {
 
     public static String urlSuffix(String region) {
         return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The parsed facts file: Region code to partition, and the day verified. */
