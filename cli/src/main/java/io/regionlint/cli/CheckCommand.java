@@ -1,11 +1,9 @@
 package io.regionlint.cli;
 
-import io.regionlint.config.ProjectFileLoader;
 import io.regionlint.engine.LintRequest;
 import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Linter;
 import io.regionlint.engine.RuleRegistry;
-import io.regionlint.load.Limits;
 import io.regionlint.report.ReportContext;
 import io.regionlint.report.ReportFormat;
 import io.regionlint.report.Reporter;
@@ -27,7 +25,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -110,15 +107,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private LintRequest request(Environment environment) {
-        List<Path> inputs = paths.stream().map(environment::resolve).toList();
-        Optional<Path> configFile = topology.configFile(environment);
-        if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "nothing to check: no PATH given and no "
-                    + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents; "
-                    + "give template files or folders, or --config FILE");
-        }
-        return new LintRequest(inputs, configFile, topology.regions(), topology.parameters(), topology.account(),
-                rules.include(), rules.exclude(), rules.severities(), environment.workingDir(), Limits.DEFAULT);
+        return LintRequests.of(paths, topology, rules, environment, spec.commandLine(), "check");
     }
 
     /** Writes one report; returns what went wrong if its file could not be written. */
@@ -146,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** What the file system said, without Java's exception class names. */
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof AccessDeniedException) {
             return "permission denied";

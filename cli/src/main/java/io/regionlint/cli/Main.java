@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + "over from another, in the CloudFormation templates of every Region.",
             "",
             "Run 'regionlint COMMAND --help' for the options of a command."},
-        subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, HelpCommand.class},
+        subcommands = {CheckCommand.class, GraphCommand.class, RulesCommand.class, ExplainCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # Lint the sample project; its .regionlint.yaml names the stacks and Regions",

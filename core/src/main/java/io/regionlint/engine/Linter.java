@@ -75,7 +75,7 @@ public final class Linter {
         }
         LintResult.Summary summary = new LintResult.Summary(inputs.files.size(), topology.stacks().size(),
                 topology.resources().size(), counts[0], counts[1], counts[2], suppressed);
-        return new LintResult(findings, errors, toRun, summary);
+        return new LintResult(findings, errors, toRun, summary, topology);
     }
 
     /** Turns the request's inputs into stack specs, loading each file once. */

@@ -10,7 +10,9 @@ public enum ReportFormat {
     /** The versioned JSON contract of DESIGN.md §3, for other tools. */
     JSON("json"),
     /** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
-    SARIF("sarif");
+    SARIF("sarif"),
+    /** One self-contained page: the picture of the system with its findings, and the findings table. */
+    HTML("html");
 
     private final String extension;
 
