@@ -46,8 +46,6 @@ import java.util.TreeSet;
  */
 public final class GraphBuilder {
 
-    private static final String REPLICAS_BOX = "copies created by other stacks";
-
     private final Topology topology;
     private final List<Finding> findings;
     /** Edge candidates by (from, to, kind), first one wins, in discovery order. */
@@ -314,7 +312,7 @@ public final class GraphBuilder {
                 copies(region, v -> v.table().stack().group().equals(stack.group()), null, boxes, columnIndex,
                         shown, nodeIds, order);
             }
-            copies(region, v -> true, REPLICAS_BOX, boxes, columnIndex, shown, nodeIds, order);
+            copies(region, v -> true, null, boxes, columnIndex, shown, nodeIds, order);
             columns.add(new SystemGraph.Column("c" + columnIndex, region,
                     region.flatMap(topology::regionRole).map(r -> r.name().toLowerCase(Locale.ROOT)), boxes));
             columnIndex++;
@@ -385,35 +383,45 @@ public final class GraphBuilder {
         List<Candidate> sorted = new ArrayList<>(drawn);
         sorted.sort(Comparator.comparingInt((Candidate c) -> order.get(c.from()))
                 .thenComparingInt(c -> order.get(c.to())).thenComparing(Candidate::kind));
-        List<SystemGraph.Edge> edges = new ArrayList<>();
-        for (Candidate c : sorted) {
-            List<Finding> about = new ArrayList<>();
-            for (Finding f : findings) {
-                if (concerns(f, c)) {
-                    about.add(f);
-                }
+        Map<String, List<Integer>> byEnds = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            byEnds.computeIfAbsent(sorted.get(i).from() + "\n" + sorted.get(i).to(), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Finding>> about = new ArrayList<>();
+        sorted.forEach(c -> about.add(new ArrayList<>()));
+        for (Finding f : findings) {
+            for (int i : edgesOf(f, byEnds)) {
+                about.get(i).add(f);
             }
-            edges.add(new SystemGraph.Edge("e" + edges.size(), nodeIds.get(c.from()), nodeIds.get(c.to()), c.kind(),
-                    c.label(), !regionOf(c.from()).equals(regionOf(c.to())), about));
+        }
+        List<SystemGraph.Edge> edges = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Candidate c = sorted.get(i);
+            edges.add(new SystemGraph.Edge("e" + i, nodeIds.get(c.from()), nodeIds.get(c.to()), c.kind(), c.label(),
+                    !regionOf(c.from()).equals(regionOf(c.to())), about.get(i)));
         }
         return edges;
     }
 
     /**
-     * A finding about one end of an edge that names the other end as related (the peer bucket
-     * of a replication finding). Replicas drawn for a global table are no resource a finding
-     * can name: their findings stay on the table.
+     * The edges a finding is about: from its resource to a resource it names as related (the
+     * peer bucket of a replication finding), or, where no edge leaves its resource that way,
+     * the edges that come in from there. Replicas drawn for a global table are no resource a
+     * finding can name: their findings stay on the table.
      */
-    private static boolean concerns(Finding f, Candidate c) {
+    private static Set<Integer> edgesOf(Finding f, Map<String, List<Integer>> byEnds) {
+        Set<Integer> out = new TreeSet<>();
         if (f.resource().isEmpty()) {
-            return false;
+            return out;
         }
         String about = keyOf(f.resource().get());
-        String other = about.equals(c.from()) ? c.to() : about.equals(c.to()) ? c.from() : null;
-        if (other == null) {
-            return false;
+        for (Related r : f.related()) {
+            Optional<String> other = r.resource().map(GraphBuilder::keyOf).filter(k -> !k.equals(about));
+            if (other.isPresent()) {
+                List<Integer> outgoing = byEnds.getOrDefault(about + "\n" + other.get(), List.of());
+                out.addAll(!outgoing.isEmpty() ? outgoing : byEnds.getOrDefault(other.get() + "\n" + about, List.of()));
+            }
         }
-        return f.related().stream().anyMatch(r -> r.resource().map(GraphBuilder::keyOf).map(other::equals)
-                .orElse(false));
+        return out;
     }
 }
