@@ -305,14 +305,18 @@ public final class GraphBuilder {
                                 byResource.getOrDefault(r.key(), List.of()), nodeIds, order));
                     }
                 }
-                boxes.add(new SystemGraph.Box("b" + boxes.size() + "c" + columnIndex, stack.name(), true,
-                        stack.account(), nodes, resources.size() - nodes.size()));
+                boxes.add(new SystemGraph.Box("b" + boxes.size() + "c" + columnIndex, stack.name(), stack.group(),
+                        true, stack.account(), nodes, resources.size() - nodes.size()));
                 // the copies a twin of this stack creates here sit right under it, so their
                 // edges stay short (a table in app-us-east-1 with a replica beside app-eu-west-1)
-                copies(region, v -> v.table().stack().group().equals(stack.group()), null, boxes, columnIndex,
-                        shown, nodeIds, order);
+                copies(region, stack.group(), boxes, columnIndex, shown, nodeIds, order);
             }
-            copies(region, v -> true, null, boxes, columnIndex, shown, nodeIds, order);
+            // the rest, one box per group of the stacks that create them (a global stack's table)
+            Set<String> creators = new LinkedHashSet<>();
+            virtuals.values().forEach(v -> creators.add(v.table().stack().group()));
+            for (String group : creators) {
+                copies(region, group, boxes, columnIndex, shown, nodeIds, order);
+            }
             columns.add(new SystemGraph.Column("c" + columnIndex, region,
                     region.flatMap(topology::regionRole).map(r -> r.name().toLowerCase(Locale.ROOT)), boxes));
             columnIndex++;
@@ -321,28 +325,26 @@ public final class GraphBuilder {
     }
 
     /**
-     * A box of the replicas and witnesses drawn in this Region that match, each drawn once; named
-     * {@code name}, or with no name given after the stacks that create them.
+     * A box of the replicas and witnesses drawn in this Region whose table a stack of this group
+     * declares, each drawn once, named after those stacks. The box shares the group's band, so
+     * the copies sit level with the stacks that create them.
      */
-    private void copies(Optional<String> region, java.util.function.Predicate<Virtual> which, String name,
-                        List<SystemGraph.Box> boxes, int columnIndex, Set<String> shown, Map<String, String> nodeIds,
-                        Map<String, Integer> order) {
+    private void copies(Optional<String> region, String group, List<SystemGraph.Box> boxes, int columnIndex,
+                        Set<String> shown, Map<String, String> nodeIds, Map<String, Integer> order) {
         List<SystemGraph.Node> copies = new ArrayList<>();
+        Set<String> creators = new LinkedHashSet<>();
         for (Virtual v : virtuals.values()) {
             if (region.isPresent() && v.region().equals(region.get()) && shown.contains(v.key())
-                    && !nodeIds.containsKey(v.key()) && which.test(v)) {
+                    && !nodeIds.containsKey(v.key()) && v.table().stack().group().equals(group)) {
                 copies.add(node(v.key(), v.table().displayName(), v.table().logicalId(),
                         v.table().type() + " " + v.kind(), v.table().constructPath(), Optional.empty(), List.of(),
                         nodeIds, order));
+                creators.add(v.table().stack().name());
             }
         }
         if (!copies.isEmpty()) {
-            Set<String> creators = new LinkedHashSet<>();
-            virtuals.values().stream().filter(v -> nodeIds.containsKey(v.key()) && copies.stream()
-                    .anyMatch(n -> n.id().equals(nodeIds.get(v.key())))).forEach(v -> creators.add(v.table().stack().name()));
-            String title = name != null ? name : "copies created by " + String.join(", ", creators);
-            boxes.add(new SystemGraph.Box("b" + boxes.size() + "c" + columnIndex, title, false, Optional.empty(),
-                    copies, 0));
+            boxes.add(new SystemGraph.Box("b" + boxes.size() + "c" + columnIndex, "copies created by "
+                    + String.join(", ", creators), group, false, Optional.empty(), copies, 0));
         }
     }
 

@@ -263,10 +263,22 @@ final class HtmlGraph {
      */
     private void edgeLabel(SystemGraph.Edge e, boolean labelled) {
         Layout.Curve c = layout.curves.get(e.id());
-        String label = e.label() + (e.findings().isEmpty() ? "" : " · " + Marks.rules(e.findings()));
+        // the rules go on a line of their own, away from the curve, so a label fits between columns
+        boolean below = c.labelBelow();
+        int y = below ? c.labelY() + 12 : c.labelY() - 3;
         s.append("<text class=\"edge-label ").append(edgeClasses(e, labelled)).append("\" data-label-of=\"").append(e.id())
-                .append("\" x=\"").append(c.labelX()).append("\" y=\"").append(c.labelY() - 3)
-                .append("\" text-anchor=\"middle\">").append(esc(label)).append("</text>\n");
+                .append("\" x=\"").append(c.labelX()).append("\" y=\"").append(y).append("\" text-anchor=\"middle\">");
+        if (!e.findings().isEmpty() && !below) {
+            s.append("<tspan x=\"").append(c.labelX()).append("\" dy=\"-12\">").append(esc(Marks.rules(e.findings())))
+                    .append("</tspan><tspan x=\"").append(c.labelX()).append("\" dy=\"12\">").append(esc(e.label()))
+                    .append("</tspan>");
+        } else if (!e.findings().isEmpty()) {
+            s.append("<tspan x=\"").append(c.labelX()).append("\">").append(esc(e.label())).append("</tspan><tspan x=\"")
+                    .append(c.labelX()).append("\" dy=\"12\">").append(esc(Marks.rules(e.findings()))).append("</tspan>");
+        } else {
+            s.append(esc(e.label()));
+        }
+        s.append("</text>\n");
     }
 
     private static String edgeClasses(SystemGraph.Edge e, boolean labelled) {

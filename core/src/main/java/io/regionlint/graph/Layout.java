@@ -42,7 +42,8 @@ final class Layout {
     }
 
     /** A cubic curve, its label's anchor, and whether it bends out to the right. */
-    record Curve(int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2, int labelX, int labelY) {
+    record Curve(int x1, int y1, int c1x, int c1y, int c2x, int c2y, int x2, int y2, int labelX, int labelY,
+                 boolean labelBelow) {
         String path() {
             return "M" + x1 + " " + y1 + " C" + c1x + " " + c1y + " " + c2x + " " + c2y + " " + x2 + " " + y2;
         }
@@ -58,33 +59,37 @@ final class Layout {
     final int height;
 
     Layout(SystemGraph graph) {
-        int bottom = 0;
-        int index = 0;
         List<SystemGraph.Column> list = new ArrayList<>(graph.columns());
+        // bands: the twins of a stack (same group) in every Region sit level, so the links between
+        // them run straight across; bands in the order the columns first show them
+        List<String> bands = new ArrayList<>();
         for (SystemGraph.Column column : list) {
-            int x = MARGIN + index * (COLUMN_WIDTH + COLUMN_GAP);
-            int y = MARGIN + COLUMN_HEAD;
             for (SystemGraph.Box box : column.boxes()) {
-                int top = y;
-                y += BOX_HEAD;
-                for (SystemGraph.Node node : box.nodes()) {
-                    rows.put(node.id(), new Rect(x + BOX_INSET + ROW_INSET, y, COLUMN_WIDTH - 2 * (BOX_INSET + ROW_INSET),
-                            ROW_HEIGHT));
-                    columnOf.put(node.id(), index);
-                    y += ROW;
+                if (!bands.contains(box.band())) {
+                    bands.add(box.band());
                 }
-                if (box.hidden() > 0 || box.nodes().isEmpty()) {
-                    y += MORE;
-                }
-                y += BOX_PAD;
-                boxes.put(box.id(), new Rect(x + BOX_INSET, top, COLUMN_WIDTH - 2 * BOX_INSET, y - top));
-                y += BOX_GAP;
             }
-            bottom = Math.max(bottom, y);
-            columns.put(column.id(), new Rect(x, MARGIN, COLUMN_WIDTH, 0));
-            index++;
         }
-        int columnHeight = Math.max(bottom, MARGIN + COLUMN_HEAD + 40) - MARGIN;
+        int y = MARGIN + COLUMN_HEAD;
+        for (String band : bands) {
+            int bandHeight = 0;
+            for (int index = 0; index < list.size(); index++) {
+                int x = MARGIN + index * (COLUMN_WIDTH + COLUMN_GAP);
+                int cy = y;
+                for (SystemGraph.Box box : list.get(index).boxes()) {
+                    if (box.band().equals(band)) {
+                        cy = box(box, x, cy, index) + BOX_GAP;
+                    }
+                }
+                bandHeight = Math.max(bandHeight, cy - y);
+            }
+            y += bandHeight;
+        }
+        for (int index = 0; index < list.size(); index++) {
+            columns.put(list.get(index).id(), new Rect(MARGIN + index * (COLUMN_WIDTH + COLUMN_GAP), MARGIN,
+                    COLUMN_WIDTH, 0));
+        }
+        int columnHeight = Math.max(y, MARGIN + COLUMN_HEAD + 40) - MARGIN;
         columns.replaceAll((id, r) -> new Rect(r.x(), r.y(), r.width(), columnHeight));
         this.width = MARGIN + Math.max(1, list.size()) * (COLUMN_WIDTH + COLUMN_GAP) - COLUMN_GAP + LOOP_ROOM + MARGIN;
         this.height = MARGIN + columnHeight + MARGIN;
@@ -97,6 +102,23 @@ final class Layout {
             boolean twoWay = links.contains(edge.to() + ">" + edge.from() + ">" + edge.kind());
             curves.put(edge.id(), curve(edge, twoWay));
         }
+    }
+
+    /** Places a box and its rows with its top at {@code top}; returns its bottom. */
+    private int box(SystemGraph.Box box, int x, int top, int column) {
+        int y = top + BOX_HEAD;
+        for (SystemGraph.Node node : box.nodes()) {
+            rows.put(node.id(), new Rect(x + BOX_INSET + ROW_INSET, y, COLUMN_WIDTH - 2 * (BOX_INSET + ROW_INSET),
+                    ROW_HEIGHT));
+            columnOf.put(node.id(), column);
+            y += ROW;
+        }
+        if (box.hidden() > 0 || box.nodes().isEmpty()) {
+            y += MORE;
+        }
+        y += BOX_PAD;
+        boxes.put(box.id(), new Rect(x + BOX_INSET, top, COLUMN_WIDTH - 2 * BOX_INSET, y - top));
+        return y;
     }
 
     private Curve curve(SystemGraph.Edge edge, boolean twoWay) {
@@ -115,7 +137,7 @@ final class Layout {
             int x1 = a.right() + inset;
             int x2 = b.right() + inset;
             int cx = Math.max(x1, x2) + bulge;
-            return new Curve(x1, y1, cx, y1, cx, y2, x2, y2, cx - bulge / 4, (y1 + y2) / 2);
+            return new Curve(x1, y1, cx, y1, cx, y2, x2, y2, cx - bulge / 4, (y1 + y2) / 2, false);
         }
         boolean rightwards = ca < cb;
         if (twoWay) {
@@ -140,6 +162,6 @@ final class Layout {
             mx = x1 + (rightwards ? 1 : -1) * (BOX_INSET + COLUMN_GAP / 2);
             my = y1 + (y2 - y1) / 12;
         }
-        return new Curve(x1, y1, c1x, y1, c2x, y2, x2, y2, mx, twoWay && !rightwards ? my + 15 : my);
+        return new Curve(x1, y1, c1x, y1, c2x, y2, x2, y2, mx, my, twoWay && !rightwards);
     }
 }

@@ -54,9 +54,11 @@ public record SystemGraph(List<Column> columns, List<Edge> edges, List<Finding> 
      * A stack instance, or (with {@code stack} false) the copies that a resource in another
      * Region creates there (the replicas of a DynamoDB global table): they belong to no stack.
      *
+     * @param band the stack's group (its twins in other Regions share it; for copies, the group
+     *     of the stacks that create them): pictures draw a band's boxes level across the columns
      * @param hidden resources of the stack that take part in no link and have no finding
      */
-    public record Box(String id, String name, boolean stack, Optional<String> account, List<Node> nodes,
+    public record Box(String id, String name, String band, boolean stack, Optional<String> account, List<Node> nodes,
                       int hidden) {
 
         public Box {

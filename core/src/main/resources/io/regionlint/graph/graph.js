@@ -97,6 +97,7 @@
     list.textContent = '';
     shown.forEach(function (i) { list.appendChild(findingItem(i)); });
     none.hidden = shown.length > 0;
+    none.textContent = data.findings.length === 0 ? 'No findings.' : 'No finding matches the filters.';
     columns.concat(columnBoxes).forEach(function (c) {
       c.classList.toggle('off', state.regions[c.getAttribute('data-region')] === false);
     });
@@ -154,10 +155,19 @@
     }
   });
   document.getElementById('rl-filters').addEventListener('change', readFilters);
+  // page.html#n3 opens with resource n3 (or link e3) selected: links into the picture
+  var wanted = /^#([ne][0-9]+)$/.exec(window.location.hash);
+  if (wanted && (data.nodes[wanted[1]] || data.edges[wanted[1]])) {
+    state.selected = { kind: data.nodes[wanted[1]] ? 'node' : 'edge', id: wanted[1] };
+  }
   readFilters();
   (window.__rlPending || []).forEach(window.__rlError);
   if (document.documentElement.getAttribute('data-rl-ready') !== 'error') {
     document.documentElement.setAttribute('data-rl-ready', 'ok');
   }
+  // milliseconds since navigation start: when the script finished, and when the page had loaded
   document.documentElement.setAttribute('data-rl-ms', String(Math.round(performance.now())));
+  window.addEventListener('load', function () {
+    document.documentElement.setAttribute('data-rl-load-ms', String(Math.round(performance.now())));
+  });
 })();
