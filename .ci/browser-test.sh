@@ -8,12 +8,14 @@
 #     and, where it is about a resource, marked on a node (data-rules); the check page has one
 #     table row per finding; page.html#<node> opens with that resource selected and lists only its
 #     findings. A screenshot of each graph page goes to $SCREENSHOTS (docs/images).
+#   - the committed Mermaid pictures (samples/*/expected/graph.mmd) and the bench's are drawn by
+#     Mermaid (npm, pinned) in the same browser without a syntax error; a broken one must fail.
 #   - the 50-stack CDK bench assembly (bench/cdk50, synthesised with npm and cdk here): its page
 #     is opened 3 times; the time from navigation start to the load event (measured by the page,
 #     data-rl-load-ms) and the wall time of the whole browser process are printed, and its
 #     screenshot is kept. No time is asserted (the machine is shared); the figures go in the log.
 # Installs Debian's chromium with apt-get when it is missing (as root, after apt-get update).
-# Needs cli/target/regionlint.jar (mvn package) and, for the bench, node 20+/npm.
+# Needs cli/target/regionlint.jar (mvn package) and node 20+/npm (mermaid, the bench).
 #   bash .ci/browser-test.sh            SCREENSHOTS=/tmp/shots bash .ci/browser-test.sh
 #   CDK50_OUT=/tmp/cdk50.out bash .ci/browser-test.sh    # reuse (or keep) a synthesised assembly
 set -Eeuo pipefail
@@ -152,6 +154,51 @@ fi
 grep -q 'script error shown on the page' "$tmp/canary.out" || { cat "$tmp/canary.out" >&2; fail "the canary's error was not shown"; }
 echo "--- canary: a page whose script throws is caught ($(grep -m1 'script error' "$tmp/canary.out" | sed 's/^ *//'))"
 
+# Mermaid: the committed pictures must be diagrams Mermaid (what GitHub renders Markdown's
+# ```mermaid blocks with) draws without a syntax error. Mermaid runs in the same headless browser.
+mermaid_version=11.17.2
+npm install --no-save --no-audit --no-fund --prefix "$tmp/mermaid" "mermaid@$mermaid_version" >"$tmp/mermaid.log" 2>&1 \
+  || { tail -n 20 "$tmp/mermaid.log" >&2; fail "npm install mermaid@$mermaid_version failed"; }
+cp "$tmp/mermaid/node_modules/mermaid/dist/mermaid.min.js" "$tmp/"
+# mermaid_page MMD HTML: a page that renders the diagram and marks <html> data-mermaid="ok" or "error"
+mermaid_page() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write("""<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<script type="text/plain" id="src">%s</script><div id="out"></div><pre id="err"></pre>
+<script src="mermaid.min.js"></script>
+<script>
+mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+mermaid.render('graph', document.getElementById('src').textContent).then(function (r) {
+  document.getElementById('out').innerHTML = r.svg;
+  document.documentElement.setAttribute('data-mermaid', 'ok');
+}).catch(function (e) {
+  document.getElementById('err').textContent = String(e && e.message || e);
+  document.documentElement.setAttribute('data-mermaid', 'error');
+});
+</script></body></html>""" % text)
+PY
+}
+# mermaid_check NAME MMD: renders it (the virtual time budget lets the asynchronous render finish)
+mermaid_check() {
+  mermaid_page "$2" "$tmp/mermaid-$1.html"
+  browser --virtual-time-budget=20000 --dump-dom "file://$tmp/mermaid-$1.html" >"$tmp/mermaid-$1.dom"
+  grep -q 'data-mermaid="ok"' "$tmp/mermaid-$1.dom"
+}
+for sample in two-region-app data-tier cdk-app all-correct; do
+  mermaid_check "$sample" "samples/$sample/expected/graph.mmd" \
+    || { grep -o '<pre id="err">[^<]*' "$tmp/mermaid-$sample.dom" >&2; fail "Mermaid cannot draw samples/$sample/expected/graph.mmd"; }
+  for region in ${regions[$sample]}; do
+    grep -q ">$region" "$tmp/mermaid-$sample.dom" || fail "the Mermaid drawing of $sample has no $region"
+  done
+done
+printf 'flowchart LR\n  a --> b\n  subgraph\n' >"$tmp/broken.mmd"
+if mermaid_check canary "$tmp/broken.mmd"; then
+  fail "Mermaid drew a broken diagram: the Mermaid check proves nothing"
+fi
+echo "--- mermaid $mermaid_version draws expected/graph.mmd of every sample (a broken diagram is refused)"
+
 echo "--- bench/cdk50: the page of a 50-stack CDK assembly"
 out=${CDK50_OUT:-$tmp/cdk50.out}
 if [[ ! -f $out/manifest.json ]]; then
@@ -172,6 +219,9 @@ for run in 1 2 3; do
   echo "  run $run: loaded (navigation start to load event) in $loaded ms; chromium process $wall ms"
 done
 check_page "$tmp/cdk50.dom" "$tmp/cdk50.json" us-east-1 eu-west-1 || fail "the page of bench/cdk50"
+regionlint graph "$out" --format mermaid --output "$tmp/cdk50.mmd" || fail "regionlint graph --format mermaid on cdk50"
+mermaid_check cdk50 "$tmp/cdk50.mmd" || fail "Mermaid cannot draw the picture of bench/cdk50"
+echo "  mermaid: $(wc -l <"$tmp/cdk50.mmd") lines, $(wc -c <"$tmp/cdk50.mmd") characters (Mermaid's default limit: 50000), drawn"
 browser --window-size=1600,1000 --screenshot="$shots/graph-cdk50.png" "file://$tmp/cdk50.html" >/dev/null
 echo "  screenshot: $shots/graph-cdk50.png"
 echo "browser-test: ok"
