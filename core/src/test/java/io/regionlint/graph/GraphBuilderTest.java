@@ -209,6 +209,33 @@ class GraphBuilderTest {
         assertTrue(dot.contains("label=\"replicates to\\nRL9902\""), dot);
     }
 
+    @Test
+    void twinsAndTheCopiesATableCreatesSitLevelAcrossTheColumns() {
+        SystemGraph graph = GraphBuilder.build(result);
+        Layout layout = new Layout(graph);
+        SystemGraph.Column east = graph.columns().get(0);
+        SystemGraph.Column west = graph.columns().get(1);
+        Layout.Rect appEast = layout.boxes.get(east.boxes().get(0).id());
+        Layout.Rect appWest = layout.boxes.get(west.boxes().get(0).id());
+        Layout.Rect global = layout.boxes.get(east.boxes().get(1).id());
+        Layout.Rect copies = layout.boxes.get(west.boxes().get(1).id());
+        assertEquals(appEast.y(), appWest.y(), "app-us-east-1 and its twin app-eu-west-1 share a band");
+        assertEquals(global.y(), copies.y(), "the replica sits level with the stack that declares its table");
+        assertTrue(appWest.x() > appEast.right(), "eu-west-1 is the column right of us-east-1");
+        // the two buckets replicate to each other: two curves, each leaving and reaching a box border
+        Layout.Curve there = layout.curves.get(graph.edges().get(1).id());
+        Layout.Curve back = layout.curves.get(graph.edges().get(3).id());
+        assertEquals(appEast.right(), there.x1());
+        assertEquals(appWest.x(), there.x2());
+        assertEquals(appWest.x(), back.x1());
+        assertEquals(appEast.right(), back.x2());
+        assertTrue(there.y1() < back.y2() && back.labelBelow() && !there.labelBelow(),
+                "the pair is drawn apart, labels on either side");
+        SystemGraph.Node replica = west.boxes().get(1).nodes().get(0);
+        assertEquals(layout.rows.get(graph.columns().get(0).boxes().get(1).nodes().get(0).id()).y(),
+                layout.rows.get(replica.id()).y(), "table and replica rows are level: the link runs straight across");
+    }
+
     private static String draw(GraphFormat format, LintResult result) throws IOException {
         StringWriter out = new StringWriter();
         GraphWriter.write(format, result, "1.2.3", out);
