@@ -14,7 +14,8 @@
 #     is opened 3 times; the time from navigation start to the load event (measured by the page,
 #     data-rl-load-ms) and the wall time of the whole browser process are printed, and its
 #     screenshot is kept. No time is asserted (the machine is shared); the figures go in the log.
-# Installs Debian's chromium with apt-get when it is missing (as root, after apt-get update).
+# Installs Debian's chromium (and fonts-dejavu-core, so screenshots have the same font everywhere)
+# with apt-get when it is missing (as root, after apt-get update).
 # Needs cli/target/regionlint.jar (mvn package) and node 20+/npm (mermaid, the bench).
 #   bash .ci/browser-test.sh            SCREENSHOTS=/tmp/shots bash .ci/browser-test.sh
 #   CDK50_OUT=/tmp/cdk50.out bash .ci/browser-test.sh    # reuse (or keep) a synthesised assembly
