@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
                     + "over from another, in the CloudFormation templates of every Region.",
             "",
             "Run 'regionlint COMMAND --help' for the options of a command."},
-        subcommands = {CheckCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class,
-            InitCommand.class, InstallHookCommand.class, HelpCommand.class},
+        subcommands = {CheckCommand.class, GraphCommand.class, BaselineCommand.class, RulesCommand.class,
+            ExplainCommand.class, InitCommand.class, InstallHookCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # Lint the sample project; its .regionlint.yaml names the stacks and Regions",

@@ -21,7 +21,7 @@ public final class ReportOptions {
     static final String STDOUT = "-";
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = ReportFormatConverter.class,
-            description = "Report format: text, json, sarif or markdown (default: text); repeatable, the n-th "
+            description = "Report format: text, json, sarif, markdown or html (default: text); repeatable, the n-th "
                     + "--format is written to the n-th --output.")
     List<ReportFormat> formats = new ArrayList<>();
 

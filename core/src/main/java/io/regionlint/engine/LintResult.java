@@ -1,10 +1,13 @@
 package io.regionlint.engine;
 
 import io.regionlint.load.InputError;
+import io.regionlint.model.Topology;
+import io.regionlint.model.TopologyBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,15 +18,34 @@ import java.util.Set;
  *
  * @param inputFiles every file the run read (templates, assembly files, the project file), as
  *     absolute normalised paths in the order read: what a report must never overwrite
+ * @param topologies the topologies the rules read, one per project given (and one for the loose
+ *     templates), so that a picture of the system (the graph stage) shows exactly what was linted
+ *     without building it twice
  */
 public record LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
-                         Summary summary, Optional<BaselineComparison> baseline, List<Path> inputFiles) {
+                         Summary summary, Optional<BaselineComparison> baseline, List<Path> inputFiles,
+                         List<Topology> topologies) {
 
     public LintResult {
         findings = List.copyOf(findings);
         errors = List.copyOf(errors);
         rulesRun = List.copyOf(rulesRun);
         inputFiles = List.copyOf(inputFiles);
+        topologies = List.copyOf(topologies);
+    }
+
+    /** A result without a topology that lists its input files. */
+    public LintResult(List<Finding> findings, List<InputError> errors, List<RuleDescriptor> rulesRun,
+                      Summary summary, Optional<BaselineComparison> baseline, List<Path> inputFiles) {
+        this(findings, errors, rulesRun, summary, baseline, inputFiles, List.of());
+    }
+
+    /**
+     * The topology a picture draws: the first one planned (the first project given), or an empty
+     * one for a result built by hand.
+     */
+    public Topology topology() {
+        return topologies.isEmpty() ? TopologyBuilder.build(List.of(), Map.of()).topology() : topologies.get(0);
     }
 
     /** A result of a run without a baseline that lists no input files (built by hand, in tests). */
@@ -83,7 +105,8 @@ public record LintResult(List<Finding> findings, List<InputError> errors, List<R
         }
         List<InputError> keptErrors = errors.stream().filter(e -> wanted.contains(e.file())).toList();
         return new LintResult(kept, keptErrors, rulesRun, new Summary(summary.files(), summary.stacks(),
-                summary.resources(), counts[0], counts[1], counts[2], suppressed, baselined), baseline, inputFiles);
+                summary.resources(), counts[0], counts[1], counts[2], suppressed, baselined), baseline, inputFiles,
+                topologies);
     }
 
     /** True when an unsuppressed finding is at or above the threshold. */

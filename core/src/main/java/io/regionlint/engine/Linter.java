@@ -98,7 +98,8 @@ public final class Linter {
         // what a report must never overwrite: every file read, the project files included
         java.util.LinkedHashSet<Path> read = new java.util.LinkedHashSet<>(plan.files());
         plan.topologies().forEach(t -> t.project().map(ProjectFile::file).ifPresent(read::add));
-        return new LintResult(findings, errors, toRun, summary, comparison, List.copyOf(read));
+        return new LintResult(findings, errors, toRun, summary, comparison, List.copyOf(read),
+                built.stream().map(TopologyBuilder.Result::topology).toList());
     }
 
     /**

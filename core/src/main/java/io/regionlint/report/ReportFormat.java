@@ -12,7 +12,10 @@ public enum ReportFormat {
     /** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
     SARIF("sarif"),
     /** A short summary for a pull-request comment or a GitHub Actions job summary. */
-    MARKDOWN("md");
+    MARKDOWN("md"),
+
+    /** One self-contained page: the picture of the system with its findings, and the findings table. */
+    HTML("html");
 
     private final String extension;
 

@@ -1,6 +1,7 @@
 package io.regionlint.report;
 
 import io.regionlint.engine.LintResult;
+import io.regionlint.graph.GraphWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Reporter {
             case JSON -> JsonReport.write(result, context, out);
             case SARIF -> SarifReport.write(result, context, out);
             case MARKDOWN -> MarkdownReport.write(result, context, out);
+            case HTML -> GraphWriter.writeReport(result, context.toolVersion(), out);
         }
     }
 

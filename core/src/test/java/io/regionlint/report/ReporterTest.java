@@ -225,17 +225,16 @@ class ReporterTest {
 
     @Test
     void reporterLeavesTheWriterOpen() throws IOException {
-        StringWriter out = new StringWriter() {
-            @Override
-            public void close() {
-                throw new AssertionError("the reporter closed the caller's writer");
-            }
-        };
         for (ReportFormat format : ReportFormat.values()) {
-            int before = out.getBuffer().length();
+            StringWriter out = new StringWriter() {
+                @Override
+                public void close() {
+                    throw new AssertionError("the reporter closed the caller's writer");
+                }
+            };
             new Reporter().write(format, SampleResults.mixed(), PLAIN, out);
-            assertTrue(out.getBuffer().length() > before, format + " wrote nothing");
-            assertTrue(out.toString().endsWith("\n"), format + " ends without a newline");
+            // every format writes a whole document, ending with a newline (HTML is written after JSON and SARIF)
+            assertTrue(out.toString().endsWith("\n") && out.toString().length() > 100, format + ": " + out);
         }
     }
 }

@@ -35,7 +35,9 @@ class ArchitectureTest {
     @Test
     void onlyTheReportPackageWritesReports() throws IOException {
         assertNoReference(ROOT.resolve("core/target/classes/io/regionlint/model"), List.of("io/regionlint/report/",
-                "io/regionlint/engine/"));
+                "io/regionlint/engine/", "io/regionlint/graph/"));
+        assertNoReference(ROOT.resolve("core/target/classes/io/regionlint/engine"), List.of("io/regionlint/report/",
+                "io/regionlint/graph/"));
         assertNoReference(ROOT.resolve("core/target/classes/io/regionlint/load"), List.of("io/regionlint/model/",
                 "io/regionlint/engine/", "io/regionlint/report/"));
     }
