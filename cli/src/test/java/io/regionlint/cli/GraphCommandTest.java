@@ -72,6 +72,6 @@ class GraphCommandTest {
         assertTrue(folder.err().contains("is a folder"), folder::toString);
         CliRunner.Run nothing = CliRunner.in(dir).run("graph");
         assertEquals(2, nothing.exitCode(), nothing::toString);
-        assertTrue(nothing.err().contains("nothing to draw"), nothing::toString);
+        assertTrue(nothing.err().contains("nothing to lint: no PATH given"), nothing::toString);
     }
 }
