@@ -6,6 +6,7 @@ import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.Resource;
+import io.regionlint.rules.facts.AwsFacts;
 
 /**
  * RL6009: ARC readiness check resources, a feature closed to new customers and managed in
@@ -19,6 +20,9 @@ public final class ArcReadinessClosedRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        if (!Boolean.parseBoolean(AwsFacts.text("arc.readiness.closedToNewCustomers"))) {
+            return;
+        }
         for (Resource r : context.topology().resources()) {
             if (!r.type().startsWith(PREFIX)) {
                 continue;

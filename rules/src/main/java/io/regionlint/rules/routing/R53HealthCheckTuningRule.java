@@ -7,6 +7,7 @@ import io.regionlint.engine.Severity;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.Route53HealthCheck;
 import io.regionlint.model.Value;
+import io.regionlint.rules.facts.AwsFacts;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,7 @@ public final class R53HealthCheckTuningRule implements Rule {
     /** Option: the longest detection time (FailureThreshold x RequestInterval) in seconds. */
     static final String MAX_DETECTION = "maxDetectionSeconds";
     private static final long DEFAULT_MAX_DETECTION = 90;
+    private static final int MIN_CHECKER_REGIONS = AwsFacts.number("route53.healthCheck.minCheckerRegions");
 
     @Override
     public void check(RuleContext context) {
@@ -71,9 +73,9 @@ public final class R53HealthCheckTuningRule implements Rule {
 
     private static void regions(RuleContext context, Route53HealthCheck check, String name) {
         Optional<Value> regions = check.config("Regions");
-        if (regions.isPresent() && regions.get() instanceof ListValue list && list.items().size() < 3) {
+        if (regions.isPresent() && regions.get() instanceof ListValue list && list.items().size() < MIN_CHECKER_REGIONS) {
             context.report(at(check, "Regions"), name + " lists " + list.items().size() + " health checker Region(s);"
-                    + " Route 53 needs at least three (fewer is rejected), and checkers in few places see a local"
+                    + " Route 53 needs at least " + MIN_CHECKER_REGIONS + " (fewer is rejected), and checkers in few places see a local"
                     + " network problem as an endpoint failure; list three or more Regions, or leave Regions out to use"
                     + " all of them").key("regions");
         }

@@ -5,6 +5,7 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.model.DnsRecord;
+import io.regionlint.rules.facts.AwsFacts;
 import io.regionlint.model.DnsRecord.RoutingPolicy;
 import io.regionlint.model.RecordGroup;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ public final class R53TtlSlowsFailoverRule implements Rule {
 
     /** Option: the longest TTL, in seconds, a health-checked record may have. */
     static final String MAX_TTL = "maxTtlSeconds";
-    private static final long DEFAULT_MAX_TTL = 60;
+    /** AWS's recommendation for health-checked records, from aws-facts.properties. */
+    private static final long DEFAULT_MAX_TTL = AwsFacts.number("route53.ttl.recommendedMaxSeconds");
 
     @Override
     public void check(RuleContext context) {
@@ -37,8 +39,8 @@ public final class R53TtlSlowsFailoverRule implements Rule {
             }
             context.report(Routes.site(r, "TTL"), "Record " + r.describe() + " is health-checked but has a TTL of "
                     + r.ttl().get() + " s: resolvers keep answering with it for up to that long after its health check"
-                    + " fails, which delays failover; set TTL to " + max + " or less (AWS recommends 60 seconds or less"
-                    + " for records with health checks)").regions(r.servedRegion());
+                    + " fails, which delays failover; set TTL to " + max + " or less (AWS recommends " + DEFAULT_MAX_TTL
+                    + " seconds or less for records with health checks)").regions(r.servedRegion());
         }
         for (RecordGroup group : context.topology().recordGroups()) {
             unequal(context, group);
