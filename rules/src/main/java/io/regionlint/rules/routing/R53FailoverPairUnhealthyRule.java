@@ -129,8 +129,10 @@ public final class R53FailoverPairUnhealthyRule implements Rule {
         }
         var finding = context.report(Routes.site(primary, "Failover"), "PRIMARY record " + primary.describe() + " of "
                 + group.describe() + " " + what + ": Route 53 treats it as always healthy and never answers with the"
-                + " SECONDARY, so traffic keeps going to a failed Region; add a HealthCheckId naming a health check of"
-                + " the primary endpoint" + (primary.isAlias() ? ", or set AliasTarget.EvaluateTargetHealth: true" : ""))
+                + " SECONDARY, so traffic keeps going to a failed Region; " + (primary.health() == HealthEvaluation.NEVER_FAILS
+                ? "give the health check a HealthThreshold of at least 1, or name a health check that probes the"
+                + " primary endpoint" : "add a HealthCheckId naming a health check of the primary endpoint"
+                + (primary.isAlias() ? ", or set AliasTarget.EvaluateTargetHealth: true" : "")))
                 .regions(primary.servedRegion());
         secondaries.stream().findFirst().ifPresent(s -> finding.related(s.resource(), Routes.relatedAt(s),
                 "the SECONDARY record that is never used"));
