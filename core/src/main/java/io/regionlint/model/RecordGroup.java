@@ -1,7 +1,6 @@
 package io.regionlint.model;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The Route 53 records of one hosted zone with one name and type, joined across stacks and
@@ -32,10 +31,5 @@ public record RecordGroup(String zone, String name, String type, List<DnsRecord>
     /** "'app.example.com.' A in zone 'example.com.'": how messages name the group. */
     public String describe() {
         return "'" + name + "' " + type + " in zone '" + zone + "'";
-    }
-
-    /** The record of this group that a RecordSet or group entry declares, if any. */
-    public Optional<DnsRecord> recordOf(Resource resource, int index) {
-        return records.stream().filter(r -> r.resource().equals(resource) && r.index() == index).findFirst();
     }
 }

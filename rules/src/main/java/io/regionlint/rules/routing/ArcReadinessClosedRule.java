@@ -13,7 +13,7 @@ import io.regionlint.rules.facts.AwsFacts;
  * us-west-2 only.
  */
 @RuleInfo(id = "RL6009", summary = "ARC readiness checks are closed to new customers", severity = Severity.NOTE,
-        category = "routing", since = "0.2.0")
+        category = "routing", since = "0.1.0")
 public final class ArcReadinessClosedRule implements Rule {
 
     private static final String PREFIX = "AWS::Route53RecoveryReadiness::";

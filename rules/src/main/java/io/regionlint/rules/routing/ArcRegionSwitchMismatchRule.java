@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * do not match the topology the project file declares.
  */
 @RuleInfo(id = "RL6010", summary = "A Region switch plan does not match the declared topology",
-        severity = Severity.NOTE, category = "routing", since = "0.2.0")
+        severity = Severity.NOTE, category = "routing", since = "0.1.0")
 public final class ArcRegionSwitchMismatchRule implements Rule {
 
     static final String PLAN = "AWS::ARCRegionSwitch::Plan";

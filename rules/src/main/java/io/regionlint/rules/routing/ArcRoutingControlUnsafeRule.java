@@ -18,7 +18,7 @@ import java.util.Set;
  * least one of them On, and assertion rules whose configuration does not keep one On.
  */
 @RuleInfo(id = "RL6008", summary = "Routing controls without an assertion safety rule against turning them all off",
-        severity = Severity.WARNING, category = "routing", since = "0.2.0")
+        severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class ArcRoutingControlUnsafeRule implements Rule {
 
     @Override

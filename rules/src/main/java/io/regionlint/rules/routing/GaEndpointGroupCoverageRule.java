@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * group whose every endpoint has weight 0 (or that has no endpoints).
  */
 @RuleInfo(id = "RL6006", summary = "An active Region has no Global Accelerator endpoint group, a zero traffic dial,"
-        + " or only zero-weight endpoints", severity = Severity.WARNING, category = "routing", since = "0.2.0")
+        + " or only zero-weight endpoints", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class GaEndpointGroupCoverageRule implements Rule {
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Optional;
  * differ between the Regions of one listener.
  */
 @RuleInfo(id = "RL6007", summary = "Global Accelerator health check settings that do not apply, or differ across"
-        + " Regions", severity = Severity.NOTE, category = "routing", since = "0.2.0")
+        + " Regions", severity = Severity.NOTE, category = "routing", since = "0.1.0")
 public final class GaHealthCheckSettingsRule implements Rule {
 
     private static final List<String> SETTINGS = List.of("HealthCheckProtocol", "HealthCheckPort", "HealthCheckPath",

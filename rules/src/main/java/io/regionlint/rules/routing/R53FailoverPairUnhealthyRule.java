@@ -18,7 +18,7 @@ import java.util.Map;
  * PRIMARY Route 53 can never see as unhealthy, so it never fails over.
  */
 @RuleInfo(id = "RL6001", summary = "A failover record pair that cannot fail over: not one PRIMARY and one SECONDARY,"
-        + " or a PRIMARY without health evaluation", severity = Severity.ERROR, category = "routing", since = "0.2.0")
+        + " or a PRIMARY without health evaluation", severity = Severity.ERROR, category = "routing", since = "0.1.0")
 public final class R53FailoverPairUnhealthyRule implements Rule {
 
     @Override
@@ -53,7 +53,7 @@ public final class R53FailoverPairUnhealthyRule implements Rule {
                             + " of " + group.describe() + " has no health check, so Route 53 answers with it whenever"
                             + " the PRIMARY is unhealthy, even when the secondary Region is down too; add a"
                             + " HealthCheckId (or AliasTarget.EvaluateTargetHealth: true) if a failed secondary"
-                            + " should not be served").severity(Severity.NOTE).regions(secondary.servedRegion());
+                            + " should not be served").severity(Severity.NOTE).regions(secondary.servedRegion()).key("health");
                 }
             }
         }
@@ -66,14 +66,14 @@ public final class R53FailoverPairUnhealthyRule implements Rule {
                 context.report(Routes.site(p, "Failover"), "Failover record " + p.describe() + " of " + group.describe()
                         + " has no SECONDARY record in any loaded stack, so when the PRIMARY is unhealthy Route 53 has"
                         + " nowhere to send traffic; add a record with the same name and type, Failover: SECONDARY"
-                        + " and its own SetIdentifier, pointing at the other Region").regions(p.servedRegion());
+                        + " and its own SetIdentifier, pointing at the other Region").regions(p.servedRegion()).key("pair");
             }
         }
         if (primaries.isEmpty()) {
             for (DnsRecord s : secondaries) {
                 context.report(Routes.site(s, "Failover"), "Failover record " + s.describe() + " of " + group.describe()
                         + " has no PRIMARY record in any loaded stack, so Route 53 has no primary to fail over from;"
-                        + " add a record with the same name and type and Failover: PRIMARY").regions(s.servedRegion());
+                        + " add a record with the same name and type and Failover: PRIMARY").regions(s.servedRegion()).key("pair");
             }
         }
         extra(context, group, primaries, "PRIMARY");
@@ -88,7 +88,7 @@ public final class R53FailoverPairUnhealthyRule implements Rule {
                             + group.describe() + " (the first is " + Routes.where(first) + "); Route 53 allows one "
                             + role + " per failover pair: give the two Regions one PRIMARY and one SECONDARY, or"
                             + " use latency or weighted records for more than two")
-                    .related(first.resource(), Routes.relatedAt(first), "the first " + role + " record");
+                    .related(first.resource(), Routes.relatedAt(first), "the first " + role + " record").key("pair");
         }
     }
 
@@ -133,7 +133,7 @@ public final class R53FailoverPairUnhealthyRule implements Rule {
                 ? "give the health check a HealthThreshold of at least 1, or name a health check that probes the"
                 + " primary endpoint" : "add a HealthCheckId naming a health check of the primary endpoint"
                 + (primary.isAlias() ? ", or set AliasTarget.EvaluateTargetHealth: true" : "")))
-                .regions(primary.servedRegion());
+                .regions(primary.servedRegion()).key("health");
         secondaries.stream().findFirst().ifPresent(s -> finding.related(s.resource(), Routes.relatedAt(s),
                 "the SECONDARY record that is never used"));
     }

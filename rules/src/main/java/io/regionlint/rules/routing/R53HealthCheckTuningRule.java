@@ -17,7 +17,7 @@ import java.util.Optional;
  * can never (or always) be unhealthy, interval settings on a recovery-control check.
  */
 @RuleInfo(id = "RL6004", summary = "Route 53 health check settings that detect failure slowly, flap, or silently"
-        + " fail open", severity = Severity.WARNING, category = "routing", since = "0.2.0")
+        + " fail open", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53HealthCheckTuningRule implements Rule {
 
     /** Option: the longest detection time (FailureThreshold x RequestInterval) in seconds. */

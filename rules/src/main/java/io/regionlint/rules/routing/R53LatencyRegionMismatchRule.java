@@ -17,7 +17,7 @@ import java.util.Optional;
  * measures latency to the wrong place), and two latency records of one group for one Region.
  */
 @RuleInfo(id = "RL6005", summary = "A latency record's Region is not where its target is", severity = Severity.WARNING,
-        category = "routing", since = "0.2.0")
+        category = "routing", since = "0.1.0")
 public final class R53LatencyRegionMismatchRule implements Rule {
 
     @Override
@@ -38,7 +38,7 @@ public final class R53LatencyRegionMismatchRule implements Rule {
                             + r.target().map(t -> "'" + t.displayName() + "' ").orElse("a target ") + "in "
                             + r.targetRegion().get() + ": Route 53 answers with it for clients close to "
                             + region.get() + " and sends them across the world; set Region: " + r.targetRegion().get())
-                            .regions(r.targetRegion());
+                            .regions(r.targetRegion()).key("target");
                     r.target().ifPresent(t -> finding.related(t, Optional.empty(), "the record's target"));
                 }
                 DnsRecord first = byRegion.putIfAbsent(region.get(), r);
@@ -48,7 +48,7 @@ public final class R53LatencyRegionMismatchRule implements Rule {
                                     + "; Route 53 allows one latency record per Region in a group: remove one, or put"
                                     + " it in its own Region")
                             .related(first.resource(), Routes.relatedAt(first), "the other latency record for "
-                                    + region.get());
+                                    + region.get()).key("duplicate");
                 }
             }
         }

@@ -19,7 +19,7 @@ import java.util.Set;
  * span Regions with no health evaluation at all, and members that share one health check.
  */
 @RuleInfo(id = "RL6002", summary = "Latency, weighted or geo records where some members are never health-checked"
-        + " (fail-open)", severity = Severity.WARNING, category = "routing", since = "0.2.0")
+        + " (fail-open)", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53RoutingGroupHealthRule implements Rule {
 
     private static final Set<RoutingPolicy> POLICIES = EnumSet.of(RoutingPolicy.LATENCY, RoutingPolicy.WEIGHTED,

@@ -19,7 +19,7 @@ import java.util.Map;
  * different TTLs.
  */
 @RuleInfo(id = "RL6003", summary = "Health-checked records with a TTL above 60 s, or unequal TTLs in a routing group",
-        severity = Severity.WARNING, category = "routing", since = "0.2.0")
+        severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53TtlSlowsFailoverRule implements Rule {
 
     /** Option: the longest TTL, in seconds, a health-checked record may have. */
@@ -40,7 +40,7 @@ public final class R53TtlSlowsFailoverRule implements Rule {
             context.report(Routes.site(r, "TTL"), "Record " + r.describe() + " is health-checked but has a TTL of "
                     + r.ttl().get() + " s: resolvers keep answering with it for up to that long after its health check"
                     + " fails, which delays failover; set TTL to " + max + " or less (AWS recommends " + DEFAULT_MAX_TTL
-                    + " seconds or less for records with health checks)").regions(r.servedRegion());
+                    + " seconds or less for records with health checks)").regions(r.servedRegion()).key("max");
         }
         for (RecordGroup group : context.topology().recordGroups()) {
             unequal(context, group);
@@ -70,7 +70,7 @@ public final class R53TtlSlowsFailoverRule implements Rule {
                             + " them all to the last value given)" : ": resolvers then hold one Region's answer longer"
                             + " than the other's, so failover takes longer one way than the other")
                             + "; give every record of the group the same TTL")
-                    .regions(r.servedRegion())
+                    .regions(r.servedRegion()).key("unequal")
                     .related(reference.resource(), Routes.relatedAt(reference), "a record with TTL " + common + " s");
         }
     }
