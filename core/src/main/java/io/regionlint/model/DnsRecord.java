@@ -116,7 +116,8 @@ public record DnsRecord(Resource resource, MapValue spec, int index, Optional<St
         } catch (NumberFormatException e) {
             try {
                 double d = Double.parseDouble(text.trim());
-                return d == Math.rint(d) ? Optional.of((long) d) : Optional.empty();
+                // a whole number within range only: 1e30 is no TTL anyone meant
+                return d == Math.rint(d) && Math.abs(d) < 1e15 ? Optional.of((long) d) : Optional.empty();
             } catch (NumberFormatException e2) {
                 return Optional.empty();
             }

@@ -406,9 +406,11 @@ final class RoutingLinker {
     private String panelKey(Resource member, Map<String, String> labels, Map<String, Optional<Resource>> panelOf) {
         Optional<Value> arn = member.properties().get("ControlPanelArn");
         if (arn.isEmpty()) {
-            String cluster = member.properties().textAt("ClusterArn").map(Tokens::display).orElse("?");
-            String key = "default:" + cluster;
-            labels.putIfAbsent(key, "the default control panel of cluster '" + cluster + "'");
+            Optional<String> cluster = member.properties().textAt("ClusterArn");
+            // the cluster's token or ARN names one cluster; without one, the control joins nothing
+            String key = cluster.map(c -> "default:" + c).orElse("unknown:" + member.key());
+            labels.putIfAbsent(key, cluster.map(c -> "the default control panel of cluster '" + Tokens.display(c) + "'")
+                    .orElse("the default control panel of an unknown cluster"));
             return key;
         }
         Optional<String> text = arn.get().text();
