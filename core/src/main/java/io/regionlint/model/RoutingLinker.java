@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,11 +59,11 @@ final class RoutingLinker {
     }
 
     List<RecordGroup> recordGroups() {
-        return List.copyOf(groups);
+        return Collections.unmodifiableList(groups); // never changed after the constructor
     }
 
     List<DnsRecord> unjoinedRecords() {
-        return List.copyOf(unjoined);
+        return Collections.unmodifiableList(unjoined); // never changed after the constructor
     }
 
     Optional<Route53HealthCheck> healthCheck(Resource resource) {
@@ -74,11 +75,11 @@ final class RoutingLinker {
     }
 
     List<GaListener> listeners() {
-        return List.copyOf(listeners);
+        return Collections.unmodifiableList(listeners); // never changed after the constructor
     }
 
     List<ArcControlPanel> controlPanels() {
-        return List.copyOf(panels);
+        return Collections.unmodifiableList(panels); // never changed after the constructor
     }
 
     private List<Resource> type(String type) {

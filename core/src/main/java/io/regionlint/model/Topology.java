@@ -236,7 +236,8 @@ public final class Topology {
 
     /**
      * Every group of Route 53 records (one hosted zone, name and type) joined across stacks and
-     * Regions, in topology order of their first record.
+     * Regions: groups first seen in an {@code AWS::Route53::RecordSet} (in topology order), then
+     * those first seen in a {@code RecordSetGroup}. Records within a group are in that order too.
      */
     public List<RecordGroup> recordGroups() {
         return routing.recordGroups();
