@@ -20,7 +20,10 @@ public record GaListener(Optional<Resource> listener, Optional<Resource> acceler
 
     /** "listener 'Listener' of accelerator 'Accelerator'": how messages name the listener. */
     public String describe() {
-        String self = listener.map(l -> "listener '" + l.logicalId() + "'").orElse("a listener that is not loaded");
+        String self = listener.map(l -> "listener '" + l.logicalId() + "'").orElseGet(() -> groups.stream().findFirst()
+                .flatMap(g -> g.resource().properties().textAt("ListenerArn"))
+                .map(arn -> "listener '" + Tokens.display(arn) + "' (not among the loaded templates)")
+                .orElse("a listener that is not known"));
         return self + accelerator.map(a -> " of accelerator '" + a.properties().textAt("Name")
                 .orElse(a.logicalId()) + "'").orElse("");
     }

@@ -67,7 +67,8 @@ public final class GaEndpointGroupCoverageRule implements Rule {
         if (missing.isEmpty()) {
             return;
         }
-        Site site = listener.listener().map(Site::of).orElseGet(() -> Site.of(listener.groups().get(0).resource()));
+        Site site = listener.listener().map(Site::of)
+                .orElseGet(() -> Routes.site(listener.groups().get(0).resource(), "ListenerArn"));
         var finding = context.report(site, Routes.capitalised(listener.describe()) + " has endpoint groups in "
                 + String.join(", ", listener.groups().stream().map(g -> g.region().get()).distinct().sorted().toList())
                 + " but none in the active Region(s) " + String.join(", ", missing) + ": clients near "
