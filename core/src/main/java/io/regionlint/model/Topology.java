@@ -32,6 +32,7 @@ public final class Topology {
     private final List<RoleUse> roleUses;
     private final Map<String, List<RoleUse>> roleUsesByRole;
     private final Map<StackId, String> fingerprintNames;
+    private final RoutingLinker routing;
     /** Set once by the topology builder before anyone reads the topology. */
     private List<ModelDiagnostic> diagnostics = List.of();
 
@@ -70,6 +71,8 @@ public final class Topology {
         byRole.replaceAll((k, v) -> List.copyOf(v));
         this.roleUsesByRole = byRole;
         this.fingerprintNames = fingerprintNames(this.stacks);
+        // the routing tier needs only the resource indexes, so it is linked here, once
+        this.routing = new RoutingLinker(resourcesByKey, resourcesByType);
     }
 
     /**
@@ -229,6 +232,45 @@ public final class Topology {
     /** What the loaded templates grant a role; empty for a resource that is not a loaded role. */
     public Optional<RolePermissions> permissions(Resource role) {
         return Optional.ofNullable(permissionsByRole.get(role.key()));
+    }
+
+    // ---- routing tier ----------------------------------------------------------------------------
+
+    /**
+     * Every group of Route 53 records (one hosted zone, name and type) joined across stacks and
+     * Regions: groups first seen in an {@code AWS::Route53::RecordSet} (in topology order), then
+     * those first seen in a {@code RecordSetGroup}. Records within a group are in that order too.
+     */
+    public List<RecordGroup> recordGroups() {
+        return routing.recordGroups();
+    }
+
+    /**
+     * Route 53 records whose hosted zone, name or type is not known (an unknown parameter, say):
+     * they join no group, so rules about groups cannot judge them.
+     */
+    public List<DnsRecord> unjoinedRecords() {
+        return routing.unjoinedRecords();
+    }
+
+    /** Every loaded {@code AWS::Route53::HealthCheck}, its config read, in topology order. */
+    public List<Route53HealthCheck> route53HealthChecks() {
+        return routing.healthChecks();
+    }
+
+    /** The health check model of a loaded {@code AWS::Route53::HealthCheck}. */
+    public Optional<Route53HealthCheck> route53HealthCheck(Resource healthCheck) {
+        return routing.healthCheck(healthCheck);
+    }
+
+    /** Every Global Accelerator listener with its endpoint groups (joined across stacks). */
+    public List<GaListener> gaListeners() {
+        return routing.listeners();
+    }
+
+    /** Every ARC control panel with its routing controls and safety rules. */
+    public List<ArcControlPanel> arcControlPanels() {
+        return routing.controlPanels();
     }
 
     public List<UnresolvedPeer> unresolvedPeers() {
