@@ -573,8 +573,13 @@ final class IntrinsicFunctions {
             return source instanceof UnknownValue u ? new UnknownValue(u.reason(), at)
                     : unknown("Fn::Split of a value that is not a string", at);
         }
-        List<Value> parts = new ArrayList<>();
         String text = source.text().get();
+        if (Tokens.containsToken(text)) {
+            // A token stands for a value CloudFormation fills in at deploy time (an ARN, a URL),
+            // which may itself hold the delimiter: neither the parts nor their count are known.
+            return unknown("Fn::Split of a value only known once the stack is deployed", at);
+        }
+        List<Value> parts = new ArrayList<>();
         String delim = delimiter.text().get();
         int from = 0;
         while (true) {
