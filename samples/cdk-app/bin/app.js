@@ -3,8 +3,9 @@
 //
 //   Global                  (us-east-1)  the orders global table and the secrets, declared once
 //   ReplicaKeys-eu-west-1   (eu-west-1)  KMS keys for the table's and the secrets' eu-west-1 replicas
-//   Prod-us-east-1/Data,Api (us-east-1)  one AppStage per Region, as a pipeline deploys them:
-//   Prod-eu-west-1/Data,Api (eu-west-1)  the Region's buckets, and its API reading the table and secrets
+//   Prod-us-east-1/Data,Api,Routing (us-east-1)  one AppStage per Region, as a pipeline deploys them:
+//   Prod-eu-west-1/Data,Api,Routing (eu-west-1)  the Region's buckets, its API reading the table and
+//                                                secrets, and the Route 53 records that reach it
 
 const cdk = require('aws-cdk-lib');
 const { AppStage } = require('../lib/app-stage');

@@ -61,6 +61,9 @@ class ApiStack extends Stack {
       },
     });
 
+    // Customers reach the API through Route 53 (the Routing stack), which names this URL.
+    this.apiUrl = fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.AWS_IAM }).url;
+
     table.grantReadWriteData(fn);
     props.ordersBucket.grantReadWrite(fn);
     paymentApiKey.grantRead(fn);

@@ -1,11 +1,13 @@
 const { Stage } = require('aws-cdk-lib');
 const { DataStack } = require('./data-stack');
 const { ApiStack } = require('./api-stack');
+const { RoutingStack } = require('./routing-stack');
 const config = require('./config');
 
 /**
- * One Region of Acme Orders, the unit a deployment pipeline promotes: the data stack and the API
- * stack that uses it, both in the stage's environment.
+ * One Region of Acme Orders, the unit a deployment pipeline promotes: the data stack, the API
+ * stack that uses it and the routing stack that sends customers to it, all in the stage's
+ * environment.
  */
 class AppStage extends Stage {
   /**
@@ -17,7 +19,8 @@ class AppStage extends Stage {
     super(scope, id, props);
     const regionConfig = config.regions[props.env.region];
     const data = new DataStack(this, 'Data', { regionConfig });
-    new ApiStack(this, 'Api', { ordersBucket: data.ordersBucket });
+    const api = new ApiStack(this, 'Api', { ordersBucket: data.ordersBucket });
+    new RoutingStack(this, 'Routing', { regionConfig, apiUrl: api.apiUrl });
   }
 }
 

@@ -14,6 +14,8 @@ const regions = {
     peerDataKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/7a2e91f4-5b3c-4d8e-b6a1-c4f0e2d98b35',
     // invoices have been copied to eu-west-1 since it was the disaster-recovery Region
     invoiceReplication: true,
+    webhooksFailover: 'PRIMARY',
+    apiLatencyHealthChecked: true,
   },
   'eu-west-1': {
     peerRegion: 'us-east-1',
@@ -22,6 +24,10 @@ const regions = {
     peerDataKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/7a2e91f4-5b3c-4d8e-b6a1-c4f0e2d98b35',
     // planted defect, RL2001: eu-west-1 is active now, but its invoices still go nowhere
     invoiceReplication: false,
+    webhooksFailover: 'SECONDARY',
+    // planted defect, RL6002: the record was added when eu-west-1 became active and nobody gave
+    // it the health check; Route 53 keeps sending eu-west-1's nearest customers to a dead Region
+    apiLatencyHealthChecked: false,
   },
 };
 
@@ -37,4 +43,7 @@ module.exports = {
   ordersTableName: 'acme-orders',
   paymentApiKeySecretName: 'acme/orders/payment-api-key',
   webhookSecretName: 'acme/orders/webhook-signing-key',
+  // the public zone both Regions write their records into
+  zoneName: 'orders.acme.example',
+  hostedZoneId: 'Z0495213FRTNQ7X5O3XQ',
 };
