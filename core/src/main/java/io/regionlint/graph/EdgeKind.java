@@ -22,6 +22,14 @@ public enum EdgeKind {
     ROLE_USE("runs as"),
     /** A resource to a Secrets Manager secret it reads. */
     SECRET_READ("reads secret"),
+    /** Route 53 records of one group (zone, name, type): a failover primary to its secondary, or the next member. */
+    ROUTING_PEER("routing peer"),
+    /** A Route 53 record (or calculated health check) to the health check that decides it. */
+    HEALTH_CHECK("health-checked by"),
+    /** A Global Accelerator listener to an endpoint group in a Region. */
+    ENDPOINT_GROUP("endpoint group"),
+    /** A record or an endpoint group to the resource it sends traffic to. */
+    TRAFFIC("routes to"),
     /** A value of one stack that names a resource of another (exports, imports, CDK references). */
     REFERENCE("references");
 

@@ -4,14 +4,19 @@ import io.regionlint.engine.Finding;
 import io.regionlint.engine.LintResult;
 import io.regionlint.engine.Related;
 import io.regionlint.engine.ResourceRef;
+import io.regionlint.model.DnsRecord;
+import io.regionlint.model.GaEndpointGroup;
+import io.regionlint.model.GaListener;
 import io.regionlint.model.GlobalDatabase;
 import io.regionlint.model.GlobalTable;
 import io.regionlint.model.KeyUse;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.MapValue;
+import io.regionlint.model.RecordGroup;
 import io.regionlint.model.ReplicationRule;
 import io.regionlint.model.Resource;
 import io.regionlint.model.RoleUse;
+import io.regionlint.model.Route53HealthCheck;
 import io.regionlint.model.SecretUse;
 import io.regionlint.model.StackId;
 import io.regionlint.model.StackInstance;
@@ -79,6 +84,7 @@ public final class GraphBuilder {
         keyUses();
         roleUses();
         secretUses();
+        routing();
         references();
 
         Map<String, List<Finding>> byResource = new HashMap<>();
@@ -220,6 +226,50 @@ public final class GraphBuilder {
         for (SecretUse use : topology.secretUses()) {
             use.secret().ifPresent(s -> add(use.user().key(), s.key(), EdgeKind.SECRET_READ,
                     EdgeKind.SECRET_READ.label(), false));
+        }
+    }
+
+    /**
+     * Traffic: the records of a Route 53 group joined across stacks and Regions (a failover
+     * primary to its secondary, other policies member to member in the group's order), each to
+     * its health check and target; Global Accelerator listeners to their endpoint groups and the
+     * endpoints they send traffic to.
+     */
+    private void routing() {
+        for (RecordGroup group : topology.recordGroups()) {
+            List<DnsRecord> records = group.records();
+            boolean failover = group.policy() == DnsRecord.RoutingPolicy.FAILOVER;
+            List<DnsRecord> ordered = failover ? records.stream()
+                    .sorted(Comparator.comparing(r -> !"PRIMARY".equals(r.failoverRole().orElse("")))).toList()
+                    : records;
+            for (int i = 1; i < ordered.size(); i++) {
+                String label = failover ? "fails over to" : group.policy().label() + " peer";
+                add(ordered.get(i - 1).resource().key(), ordered.get(i).resource().key(), EdgeKind.ROUTING_PEER,
+                        label, true);
+            }
+            for (DnsRecord record : records) {
+                record.healthCheck().ifPresent(h -> healthCheck(record.resource().key(), h));
+                record.target().ifPresent(t -> add(record.resource().key(), t.key(), EdgeKind.TRAFFIC,
+                        EdgeKind.TRAFFIC.label(), false));
+            }
+        }
+        for (GaListener listener : topology.gaListeners()) {
+            Optional<Resource> head = listener.listener().or(listener::accelerator);
+            for (GaEndpointGroup group : listener.groups()) {
+                head.ifPresent(h -> add(h.key(), group.resource().key(), EdgeKind.ENDPOINT_GROUP,
+                        EdgeKind.ENDPOINT_GROUP.label() + group.region().map(r -> " " + r).orElse(""), true));
+                for (GaEndpointGroup.Endpoint endpoint : group.endpoints()) {
+                    endpoint.target().ifPresent(t -> add(group.resource().key(), t.key(), EdgeKind.TRAFFIC,
+                            EdgeKind.TRAFFIC.label(), false));
+                }
+            }
+        }
+    }
+
+    private void healthCheck(String from, Route53HealthCheck check) {
+        add(from, check.resource().key(), EdgeKind.HEALTH_CHECK, EdgeKind.HEALTH_CHECK.label(), false);
+        for (Route53HealthCheck child : check.children()) {
+            healthCheck(check.resource().key(), child);
         }
     }
 

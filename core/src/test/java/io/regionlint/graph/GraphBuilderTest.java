@@ -236,6 +236,76 @@ class GraphBuilderTest {
                 layout.rows.get(replica.id()).y(), "table and replica rows are level: the link runs straight across");
     }
 
+    @Test
+    void aFailoverPairSplitAcrossRegionsIsDrawnPrimaryToSecondaryWithItsChecksAndAccelerator() throws IOException {
+        Path routing = dir.resolve("routing");
+        Files.createDirectories(routing);
+        Files.writeString(routing.resolve(".regionlint.yaml"), """
+                version: 1
+                topology:
+                  regions: { us-east-1: active, eu-west-1: standby }
+                  accounts: { default: "111122223333" }
+                  stacks:
+                    - name: edge
+                      template: edge.yaml
+                      regions: [us-east-1, eu-west-1]
+                """);
+        Files.writeString(routing.resolve("edge.yaml"), """
+                Conditions:
+                  IsEast: !Equals [!Ref "AWS::Region", us-east-1]
+                Resources:
+                  Balancer:
+                    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                    Properties: { Name: !Sub "web-${AWS::Region}", Type: application }
+                  Health:
+                    Type: AWS::Route53::HealthCheck
+                    Properties:
+                      HealthCheckConfig: { Type: HTTPS, FullyQualifiedDomainName: !GetAtt Balancer.DNSName }
+                  Www:
+                    Type: AWS::Route53::RecordSet
+                    Properties:
+                      HostedZoneId: Z0495213FRTNQ7X5O3XQ
+                      Name: www.example.com.
+                      Type: CNAME
+                      TTL: "60"
+                      SetIdentifier: !Ref "AWS::Region"
+                      Failover: !If [IsEast, PRIMARY, SECONDARY]
+                      HealthCheckId: !Ref Health
+                      ResourceRecords: [!GetAtt Balancer.DNSName]
+                  Accelerator:
+                    Type: AWS::GlobalAccelerator::Accelerator
+                    Condition: IsEast
+                    Properties: { Name: web }
+                  Listener:
+                    Type: AWS::GlobalAccelerator::Listener
+                    Condition: IsEast
+                    Properties:
+                      AcceleratorArn: !Ref Accelerator
+                      Protocol: TCP
+                      PortRanges: [{ FromPort: 443, ToPort: 443 }]
+                  EastGroup:
+                    Type: AWS::GlobalAccelerator::EndpointGroup
+                    Condition: IsEast
+                    Properties:
+                      ListenerArn: !Ref Listener
+                      EndpointGroupRegion: us-east-1
+                      EndpointConfigurations: [{ EndpointId: !Ref Balancer }]
+                """);
+        LintResult routed = new Linter(new RuleRegistry(List.of())).run(LintRequest.of(List.of(routing), routing));
+        assertTrue(routed.errors().isEmpty(), routed.errors().toString());
+        SystemGraph graph = GraphBuilder.build(routed);
+        List<String> edges = graph.edges().stream().map(e -> region(graph, e.from()) + ":" + label(graph, e.from())
+                + " " + e.label() + " " + region(graph, e.to()) + ":" + label(graph, e.to())).toList();
+        assertTrue(edges.contains("us-east-1:Www fails over to eu-west-1:Www"), edges.toString());
+        assertFalse(edges.contains("eu-west-1:Www fails over to us-east-1:Www"), "one edge per pair, primary first");
+        assertTrue(edges.contains("us-east-1:Www health-checked by us-east-1:Health"), edges.toString());
+        assertTrue(edges.contains("eu-west-1:Www health-checked by eu-west-1:Health"), edges.toString());
+        assertTrue(edges.contains("us-east-1:Listener endpoint group us-east-1 us-east-1:EastGroup"), edges.toString());
+        assertTrue(edges.contains("us-east-1:EastGroup routes to us-east-1:Balancer"), edges.toString());
+        String mermaid = draw(GraphFormat.MERMAID, routed);
+        assertTrue(mermaid.contains("|\"fails over to\"|"), mermaid);
+    }
+
     private static String draw(GraphFormat format, LintResult result) throws IOException {
         StringWriter out = new StringWriter();
         GraphWriter.write(format, result, "1.2.3", out);
@@ -244,6 +314,11 @@ class GraphBuilderTest {
 
     private static List<String> boxNames(SystemGraph.Column column) {
         return column.boxes().stream().map(SystemGraph.Box::name).toList();
+    }
+
+    private static String region(SystemGraph graph, String nodeId) {
+        return graph.columns().stream().filter(c -> c.boxes().stream().flatMap(b -> b.nodes().stream())
+                .anyMatch(n -> n.id().equals(nodeId))).findFirst().orElseThrow().label();
     }
 
     private static String label(SystemGraph graph, String nodeId) {
