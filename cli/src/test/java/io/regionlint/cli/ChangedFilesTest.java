@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code check --changed}, as the pre-commit hook uses it on samples/two-region-app, whose
- * findings sit in templates/logs.yaml, media.yaml and routing.yaml, none in orders.yaml: the whole project is
+ * findings sit in templates/global.yaml, logs.yaml, media.yaml and routing.yaml, none in orders.yaml: the whole project is
  * linted, and only the findings in (or related to) the changed files are shown and fail the run.
  */
 class ChangedFilesTest {

@@ -35,6 +35,8 @@ public final class Topology {
     private final RoutingLinker routing;
     /** Set once by the topology builder before anyone reads the topology. */
     private List<ModelDiagnostic> diagnostics = List.of();
+    /** Read on first use: most runs have no alarm rule to ask. */
+    private volatile List<MetricAlarm> metricAlarms;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -266,6 +268,25 @@ public final class Topology {
     /** Every Global Accelerator listener with its endpoint groups (joined across stacks). */
     public List<GaListener> gaListeners() {
         return routing.listeners();
+    }
+
+    /**
+     * Every {@code AWS::CloudWatch::Alarm} with the metrics it watches (namespace, name and
+     * dimensions as resolved in its stack instance), in topology order.
+     */
+    public List<MetricAlarm> metricAlarms() {
+        List<MetricAlarm> alarms = metricAlarms;
+        if (alarms == null) {
+            alarms = resources("AWS::CloudWatch::Alarm").stream().map(MetricAlarm::of).toList();
+            metricAlarms = alarms;
+        }
+        return alarms;
+    }
+
+    /** The watches of one metric by every alarm of the Region (every alarm where the Region is empty). */
+    public List<MetricAlarm.Watch> watches(Optional<String> region, String namespace, String metricName) {
+        return metricAlarms().stream().filter(a -> region.isEmpty() || a.region().equals(region))
+                .flatMap(a -> a.watching(namespace, metricName).stream()).toList();
     }
 
     /** Every ARC control panel with its routing controls and safety rules. */

@@ -1,0 +1,60 @@
+package io.regionlint.rules.observe;
+
+import io.regionlint.model.MetricAlarm;
+import io.regionlint.model.Resource;
+import io.regionlint.model.Tokens;
+import io.regionlint.model.Topology;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the observability rules share: whether an alarm's watch covers a metric's dimensions. */
+final class Alarms {
+
+    private Alarms() {
+    }
+
+    /**
+     * Whether a watch is of the metric with these dimension values: false as soon as one
+     * dimension is known to differ (or is missing), empty where one cannot be told (an unknown
+     * value, a Metrics Insights query), true where all match. Names compare exactly unless
+     * {@code ignoreCase} (RDS identifiers are stored in lower case).
+     */
+    static Optional<Boolean> covers(MetricAlarm.Watch watch, Map<String, String> dimensions, boolean ignoreCase) {
+        boolean unknown = false;
+        for (Map.Entry<String, String> d : dimensions.entrySet()) {
+            Optional<Boolean> is = watch.dimensionIs(d.getKey(), d.getValue());
+            if (ignoreCase && is.equals(Optional.of(false))) {
+                is = Optional.of(watch.dimension(d.getKey()).map(v -> v.equalsIgnoreCase(d.getValue())).orElse(false));
+            }
+            if (is.isEmpty()) {
+                unknown = true;
+            } else if (!is.get()) {
+                return Optional.of(false);
+            }
+        }
+        return unknown ? Optional.empty() : Optional.of(true);
+    }
+
+    /** A watch that may cover the dimensions: covers them, or cannot be told not to. */
+    static boolean mayCover(MetricAlarm.Watch watch, Map<String, String> dimensions, boolean ignoreCase) {
+        return covers(watch, dimensions, ignoreCase).orElse(true);
+    }
+
+    /**
+     * Whether any stack of the Region is among the inputs: alarms are Regional, so where no
+     * stack of a Region is loaded, what it watches cannot be known and nothing is reported.
+     */
+    static boolean loaded(Topology topology, String region) {
+        return topology.stacks().stream().anyMatch(s -> s.region().filter(region::equals).isPresent());
+    }
+
+    /** How messages name a resource's name in a dimension: its literal name, else "!Ref X". */
+    static String dimensionValue(Resource resource) {
+        return Tokens.containsToken(resource.physicalName()) ? "!Ref " + resource.logicalId() : resource.physicalName();
+    }
+
+    /** "alarm 'LagAlarm' (us-east-1)". */
+    static String alarm(MetricAlarm.Watch watch) {
+        return "alarm " + watch.alarm().describe();
+    }
+}

@@ -1,0 +1,42 @@
+package io.regionlint.rules.observe;
+
+import io.regionlint.engine.Rule;
+import io.regionlint.engine.RuleContext;
+import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.Severity;
+import io.regionlint.engine.Site;
+import io.regionlint.model.GlobalTable;
+import io.regionlint.model.MetricAlarm;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RL7002: a {@code ReplicationLatency} alarm on a global table with multi-Region strong
+ * consistency, which does not publish that metric: the alarm never fires.
+ */
+@RuleInfo(id = "RL7002", summary = "A ReplicationLatency alarm on an MRSC table", severity = Severity.WARNING,
+        category = "observability", since = "0.1.0")
+public final class DdbMrscAlarmNeverFiresRule implements Rule {
+
+    @Override
+    public void check(RuleContext context) {
+        for (MetricAlarm.Watch watch : context.topology().watches(Optional.empty(),
+                DdbReplicationLatencyUnmonitoredRule.NAMESPACE, DdbReplicationLatencyUnmonitoredRule.METRIC)) {
+            for (GlobalTable table : context.topology().globalTables()) {
+                if (!table.strong() || !Alarms.covers(watch, Map.of("TableName", table.table().physicalName()), false)
+                        .orElse(false)) {
+                    continue;
+                }
+                context.report(Site.of(watch.alarm(), watch.at()), "CloudWatch " + Alarms.alarm(watch)
+                                + " watches ReplicationLatency of global table " + table.table().describe()
+                                + ", which uses multi-Region strong consistency: DynamoDB publishes no"
+                                + " ReplicationLatency for MRSC tables, so the alarm stays in INSUFFICIENT_DATA and"
+                                + " never fires (or, with TreatMissingData: breaching, always does); remove it and watch"
+                                + " the table's write latency and errors (SuccessfulRequestLatency, SystemErrors)"
+                                + " instead")
+                        .related(table.table(), Optional.empty(), "the MRSC global table")
+                        .key(table.table().logicalId());
+            }
+        }
+    }
+}
