@@ -694,6 +694,52 @@ def project_file(names):
     return "\n".join(lines) + "\n"
 
 
+def ring(buckets):
+    """One template: a ring of buckets, each replicating to the next, all under one replication
+    role whose policy has one statement per bucket (issue 13's superlinear shape for RL5006)."""
+    lines = ['AWSTemplateFormatVersion: "2010-09-09"',
+             "Description: A ring of buckets replicating to each other under one role (regionlint bench)",
+             "Resources:",
+             "  RingRole:",
+             "    Type: AWS::IAM::Role",
+             "    Properties:",
+             "      RoleName: ring-replication",
+             "      AssumeRolePolicyDocument:",
+             "        Version: \"2012-10-17\"",
+             "        Statement:",
+             "          - {Effect: Allow, Principal: {Service: s3.amazonaws.com}, Action: sts:AssumeRole}",
+             "      Policies:",
+             "        - PolicyName: ring",
+             "          PolicyDocument:",
+             "            Version: \"2012-10-17\"",
+             "            Statement:"]
+    for i in range(buckets):
+        nxt = (i + 1) % buckets
+        lines += [f"              - Effect: Allow",
+                  f"                Action: [s3:GetReplicationConfiguration, s3:ListBucket, s3:GetObjectVersionForReplication,"
+                  f" s3:GetObjectVersionAcl, s3:GetObjectVersionTagging, s3:ReplicateObject, s3:ReplicateDelete,"
+                  f" s3:ReplicateTags]",
+                  f"                Resource: [\"arn:aws:s3:::ring-{i:05d}\", \"arn:aws:s3:::ring-{i:05d}/*\","
+                  f" \"arn:aws:s3:::ring-{nxt:05d}/*\"]"]
+    for i in range(buckets):
+        nxt = (i + 1) % buckets
+        lines += [f"  Bucket{i:05d}:",
+                  "    Type: AWS::S3::Bucket",
+                  "    Properties:",
+                  f"      BucketName: ring-{i:05d}",
+                  "      VersioningConfiguration: {Status: Enabled}",
+                  "      ReplicationConfiguration:",
+                  "        Role: !GetAtt RingRole.Arn",
+                  "        Rules:",
+                  f"          - Id: to-ring-{nxt:05d}",
+                  "            Status: Enabled",
+                  "            Priority: 1",
+                  "            Filter: {Prefix: \"\"}",
+                  "            DeleteMarkerReplication: {Status: Enabled}",
+                  f"            Destination: {{Bucket: \"arn:aws:s3:::ring-{nxt:05d}\"}}"]
+    return "\n".join(lines) + "\n"
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -707,6 +753,9 @@ def main(argv=None):
     parser.add_argument("--out", required=True, help="output folder (created if missing)")
     parser.add_argument("--single", action="store_true",
                         help="write one template (out/template.yaml) and no project file")
+    parser.add_argument("--ring", type=int, default=0, metavar="N",
+                        help="write one template (out/template.yaml) of N buckets replicating in a ring under one"
+                             " role with one policy statement per bucket")
     args = parser.parse_args(argv)
     if args.resources < 1 or args.templates < 1:
         parser.error("--templates and --resources must be at least 1")
@@ -714,6 +763,9 @@ def main(argv=None):
         parser.error("--single writes one template; drop --templates")
 
     os.makedirs(args.out, exist_ok=True)
+    if args.ring:
+        write(os.path.join(args.out, "template.yaml"), ring(args.ring))
+        return 0
     counter = [0]
     if args.single:
         rng = random.Random(f"{args.seed}:single:{args.resources}")

@@ -11,7 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 
-ALL_CASES="small,one-50,20x50,200x50,2000x50,one-1000,one-5000"
+ALL_CASES="small,one-50,20x50,200x50,2000x50,one-1000,one-5000,ring-3000"
 runs=5
 seed=1
 cases=$ALL_CASES
@@ -49,6 +49,7 @@ case_spec() {
     2000x50) echo "project 2000 50" ;;
     one-1000) echo "single 1 1000" ;;
     one-5000) echo "single 1 5000" ;;
+    ring-3000) echo "ring 1 3000" ;;
     *) return 1 ;;
   esac
 }
@@ -92,7 +93,10 @@ failed_runs=0
 for name in "${selected[@]}"; do
   read -r kind templates resources <<< "$(case_spec "$name")"
   dir="$work/$name"
-  if [[ $kind == single ]]; then
+  if [[ $kind == ring ]]; then
+    python3 "$here/generate.py" --ring "$resources" --out "$dir"
+    target=("$dir/template.yaml" --regions "us-east-1")
+  elif [[ $kind == single ]]; then
     python3 "$here/generate.py" --single --resources "$resources" --seed "$seed" --out "$dir"
     target=("$dir/template.yaml" --regions "us-east-1,us-west-2")
   else
@@ -179,7 +183,8 @@ for line in open(results):
     exits = sorted(set(codes.split()))
     target = TARGETS.get(name)
     verdict = "" if target is None else f"≤ {target:g} s {'✅' if median <= target else '❌'}"
-    shape = (f"1 template × {resources}" if kind == "single"
+    shape = (f"ring of {resources} buckets, 1 template" if kind == "ring"
+             else f"1 template × {resources}" if kind == "single"
              else f"{templates} templates × {resources}")
     rows.append([name, shape, f"{work:,}", f"{median:.3f}", f"{min(secs):.3f}–{max(secs):.3f}",
                  f"{work / median:,.0f}" if median > 0 else "∞", f"{peak:.0f}",

@@ -291,9 +291,7 @@ public final class ReplicationRoleInsufficientRule implements Rule {
         }
 
         boolean allowed(String action, String arn) {
-            return permissions.allows(action, arn) && permissions.statements().stream().noneMatch(s -> isDeny(s)
-                    && s.known() && !s.statement().has("Condition") && s.coversAction(action)
-                    && s.coversResource(arn));
+            return permissions.allows(action, arn) && !permissions.deniesUnconditionally(action, arn);
         }
 
         /** True when some Allow statement grants the action on any resource. */
@@ -349,10 +347,6 @@ public final class ReplicationRoleInsufficientRule implements Rule {
 
         private static String keyArn(String region, String account, String keyId) {
             return "arn:" + Regions.partition(region) + ":kms:" + region + ":" + account + ":key/" + keyId;
-        }
-
-        private static boolean isDeny(PolicyStatement s) {
-            return s.value("Effect").flatMap(Value::text).map("Deny"::equals).orElse(false);
         }
     }
 }
