@@ -37,6 +37,8 @@ public final class Topology {
     private List<ModelDiagnostic> diagnostics = List.of();
     /** Read on first use: most runs have no alarm rule to ask. */
     private volatile List<MetricAlarm> metricAlarms;
+    /** The watches of {@link #metricAlarms} by namespace and metric name, built with them. */
+    private volatile Map<String, List<MetricAlarm.Watch>> watchesByMetric;
 
     Topology(List<StackInstance> stacks, List<Resource> resources, Map<String, List<Resource>> resourcesByType,
              Map<String, RegionRole> regionRoles, List<ReplicationRule> replicationRules,
@@ -278,6 +280,17 @@ public final class Topology {
         List<MetricAlarm> alarms = metricAlarms;
         if (alarms == null) {
             alarms = resources("AWS::CloudWatch::Alarm").stream().map(MetricAlarm::of).toList();
+            Map<String, List<MetricAlarm.Watch>> byMetric = new java.util.HashMap<>();
+            for (MetricAlarm alarm : alarms) {
+                for (MetricAlarm.Watch w : alarm.watches()) {
+                    if (w.namespace().isPresent() && w.metricName().isPresent()) {
+                        byMetric.computeIfAbsent(w.namespace().get() + "|" + w.metricName().get(),
+                                k -> new java.util.ArrayList<>()).add(w);
+                    }
+                }
+            }
+            byMetric.replaceAll((k, v) -> List.copyOf(v));
+            watchesByMetric = byMetric;
             metricAlarms = alarms;
         }
         return alarms;
@@ -285,8 +298,9 @@ public final class Topology {
 
     /** The watches of one metric by every alarm of the Region (every alarm where the Region is empty). */
     public List<MetricAlarm.Watch> watches(Optional<String> region, String namespace, String metricName) {
-        return metricAlarms().stream().filter(a -> region.isEmpty() || a.region().equals(region))
-                .flatMap(a -> a.watching(namespace, metricName).stream()).toList();
+        metricAlarms();
+        List<MetricAlarm.Watch> all = watchesByMetric.getOrDefault(namespace + "|" + metricName, List.of());
+        return region.isEmpty() ? all : all.stream().filter(w -> w.alarm().region().equals(region)).toList();
     }
 
     /** Every ARC control panel with its routing controls and safety rules. */

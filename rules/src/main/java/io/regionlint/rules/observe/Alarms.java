@@ -4,8 +4,13 @@ import io.regionlint.model.MetricAlarm;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
 import io.regionlint.model.Topology;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the observability rules share: whether an alarm's watch covers a metric's dimensions. */
 final class Alarms {
@@ -41,11 +46,22 @@ final class Alarms {
     }
 
     /**
-     * Whether any stack of the Region is among the inputs: alarms are Regional, so where no
-     * stack of a Region is loaded, what it watches cannot be known and nothing is reported.
+     * The Regions of the stacks among the inputs. Alarms are Regional, so where no stack of a
+     * Region is loaded, what it watches cannot be known and nothing is reported there.
      */
-    static boolean loaded(Topology topology, String region) {
-        return topology.stacks().stream().anyMatch(s -> s.region().filter(region::equals).isPresent());
+    static Set<String> loadedRegions(Topology topology) {
+        Set<String> out = new HashSet<>();
+        topology.stacks().forEach(s -> s.region().ifPresent(out::add));
+        return out;
+    }
+
+    /** Resources of a type by their literal physical name (or token), for joins from a dimension value. */
+    static Map<String, List<Resource>> byName(Topology topology, String type) {
+        Map<String, List<Resource>> out = new HashMap<>();
+        for (Resource r : topology.resources(type)) {
+            out.computeIfAbsent(r.physicalName(), k -> new ArrayList<>()).add(r);
+        }
+        return out;
     }
 
     /** How messages name a resource's name in a dimension: its literal name, else "!Ref X". */

@@ -28,6 +28,7 @@ public final class AuroraRpoLagUnmonitoredRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        java.util.Set<String> loaded = Alarms.loadedRegions(context.topology());
         for (GlobalDatabase db : context.topology().globalDatabases()) {
             if (db.primary().isEmpty()) {
                 continue; // without a known primary no member is known to be a secondary
@@ -35,7 +36,7 @@ public final class AuroraRpoLagUnmonitoredRule implements Rule {
             Resource primary = db.primary().get();
             for (Resource secondary : db.secondaries()) {
                 if (secondary.region().isEmpty() || secondary.region().equals(primary.region())
-                        || !Alarms.loaded(context.topology(), secondary.region().get())) {
+                        || !loaded.contains(secondary.region().get())) {
                     continue;
                 }
                 String identifier = secondary.properties().textAt("DBClusterIdentifier").orElse(secondary.physicalName());

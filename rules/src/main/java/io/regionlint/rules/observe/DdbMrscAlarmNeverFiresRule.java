@@ -20,13 +20,21 @@ public final class DdbMrscAlarmNeverFiresRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        Map<String, GlobalTable> strong = new java.util.HashMap<>();
+        for (GlobalTable table : context.topology().globalTables()) {
+            if (table.strong()) {
+                strong.putIfAbsent(table.table().physicalName(), table);
+            }
+        }
+        if (strong.isEmpty()) {
+            return;
+        }
         for (MetricAlarm.Watch watch : context.topology().watches(Optional.empty(),
                 DdbReplicationLatencyUnmonitoredRule.NAMESPACE, DdbReplicationLatencyUnmonitoredRule.METRIC)) {
-            for (GlobalTable table : context.topology().globalTables()) {
-                if (!table.strong() || !Alarms.covers(watch, Map.of("TableName", table.table().physicalName()), false)
-                        .orElse(false)) {
-                    continue;
-                }
+            Optional<GlobalTable> named = watch.dimensionsKnown()
+                    ? watch.dimension("TableName").map(strong::get) : Optional.empty();
+            if (named.isPresent()) {
+                GlobalTable table = named.get();
                 context.report(Site.of(watch.alarm(), watch.at()), "CloudWatch " + Alarms.alarm(watch)
                                 + " watches ReplicationLatency of global table " + table.table().describe()
                                 + ", which uses multi-Region strong consistency: DynamoDB publishes no"

@@ -26,6 +26,10 @@ public final class DdbReplicationLatencyUnmonitoredRule implements Rule {
 
     @Override
     public void check(RuleContext context) {
+        java.util.Set<String> loaded = Alarms.loadedRegions(context.topology());
+        Map<Optional<String>, List<MetricAlarm.Watch>> byRegion = context.topology()
+                .watches(Optional.empty(), NAMESPACE, METRIC).stream()
+                .collect(java.util.stream.Collectors.groupingBy(w -> w.alarm().region()));
         for (GlobalTable table : context.topology().globalTables()) {
             if (table.consistency().isEmpty() || table.strong()) {
                 continue; // MRSC publishes no ReplicationLatency (RL7002); unknown consistency: not judged
@@ -36,10 +40,10 @@ public final class DdbReplicationLatencyUnmonitoredRule implements Rule {
             }
             String name = table.table().physicalName();
             for (String source : regions) {
-                if (!Alarms.loaded(context.topology(), source)) {
+                if (!loaded.contains(source)) {
                     continue; // no stack of that Region is loaded: its alarms cannot be known
                 }
-                List<MetricAlarm.Watch> watches = context.topology().watches(Optional.of(source), NAMESPACE, METRIC);
+                List<MetricAlarm.Watch> watches = byRegion.getOrDefault(Optional.of(source), List.of());
                 List<String> missing = new ArrayList<>();
                 for (String receiving : regions) {
                     if (receiving.equals(source)) {

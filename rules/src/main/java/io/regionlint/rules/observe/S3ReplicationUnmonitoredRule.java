@@ -32,12 +32,23 @@ public final class S3ReplicationUnmonitoredRule implements Rule {
     public void check(RuleContext context) {
         List<MetricAlarm.Watch> watches = new ArrayList<>();
         METRICS.forEach(m -> watches.addAll(context.topology().watches(Optional.empty(), NAMESPACE, m)));
+        // watches by the bucket they name; those whose bucket is not known may watch any
+        Map<String, List<MetricAlarm.Watch>> bySource = new java.util.HashMap<>();
+        List<MetricAlarm.Watch> anyBucket = new ArrayList<>();
+        for (MetricAlarm.Watch w : watches) {
+            Optional<String> source = w.dimensionsKnown() ? w.dimension("SourceBucket") : Optional.empty();
+            if (source.isPresent()) {
+                bySource.computeIfAbsent(source.get(), k -> new ArrayList<>()).add(w);
+            } else if (Alarms.covers(w, Map.of("SourceBucket", "?"), false).isEmpty()) {
+                anyBucket.add(w); // an unknown value or a query: it may watch this bucket
+            }
+        }
         for (ReplicationRule rule : context.topology().replicationRules()) {
             if (!rule.enabled() || !metricsOn(rule)) {
                 continue;
             }
-            Map<String, String> dims = Map.of("SourceBucket", rule.source().physicalName());
-            if (watches.stream().anyMatch(w -> Alarms.mayCover(w, dims, false))) {
+            String bucketName = rule.source().physicalName();
+            if (bySource.containsKey(bucketName) || !anyBucket.isEmpty()) {
                 continue;
             }
             Optional<Value> at = rule.rule().lookup("Destination", "Metrics", "Status")
@@ -51,11 +62,13 @@ public final class S3ReplicationUnmonitoredRule implements Rule {
                             + Alarms.dimensionValue(rule.source()) + ", DestinationBucket and RuleId")
                     .key(String.valueOf(rule.index()));
         }
+        Map<String, List<Resource>> buckets = watches.isEmpty() ? Map.of()
+                : Alarms.byName(context.topology(), "AWS::S3::Bucket");
         for (MetricAlarm.Watch watch : watches) {
-            for (Resource bucket : context.topology().resources("AWS::S3::Bucket")) {
-                if (!Alarms.covers(watch, Map.of("SourceBucket", bucket.physicalName()), false).orElse(false)) {
-                    continue;
-                }
+            List<Resource> named = watch.dimensionsKnown()
+                    ? watch.dimension("SourceBucket").map(n -> buckets.getOrDefault(n, List.of())).orElse(List.of())
+                    : List.of();
+            for (Resource bucket : named) {
                 List<ReplicationRule> rules = context.topology().replicationRulesFrom(bucket);
                 Optional<String> ruleId = watch.dimension("RuleId");
                 List<ReplicationRule> watched = rules.stream().filter(r -> ruleId.isEmpty()

@@ -49,6 +49,10 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
             }
         }).orElse(DEFAULT_MIN_SHARE);
         Topology topology = context.topology();
+        Map<io.regionlint.model.StackId, List<Resource>> targets = new java.util.HashMap<>();
+        for (Resource target : topology.resources(TARGET)) {
+            targets.computeIfAbsent(target.stack().id(), k -> new ArrayList<>()).add(target);
+        }
         Map<String, List<Resource>> twins = new LinkedHashMap<>();
         for (String type : List.of(ASG, ECS)) {
             for (Resource r : topology.resources(type)) {
@@ -65,7 +69,8 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
             }
             List<Capacity> capacities = new ArrayList<>();
             for (Resource r : set) {
-                Optional<Capacity> c = r.isType(ASG) ? asg(r) : ecs(topology, r);
+                Optional<Capacity> c = r.isType(ASG) ? asg(r)
+                        : ecs(targets.getOrDefault(r.stack().id(), List.of()), r);
                 if (c.isEmpty()) {
                     capacities = List.of(); // one twin not known: the comparison is not made
                     break;
@@ -112,15 +117,15 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
      * An ECS service's capacity: the larger of DesiredCount and the MinCapacity of the scalable
      * target of the same stack instance whose ResourceId names the service.
      */
-    private static Optional<Capacity> ecs(Topology topology, Resource service) {
+    private static Optional<Capacity> ecs(List<Resource> stackTargets, Resource service) {
         Optional<Value> desired = service.properties().get("DesiredCount");
         Optional<Capacity> best = desired.isEmpty() ? Optional.empty()
                 : number(desired.get()).map(n -> new Capacity(service, n, desired.get(), "DesiredCount"));
         if (desired.isPresent() && best.isEmpty()) {
             return Optional.empty();
         }
-        for (Resource target : topology.resources(TARGET)) {
-            if (!target.stack().id().equals(service.stack().id()) || !namesService(target, service)) {
+        for (Resource target : stackTargets) {
+            if (!namesService(target, service)) {
                 continue;
             }
             Optional<Value> min = target.properties().get("MinCapacity");
