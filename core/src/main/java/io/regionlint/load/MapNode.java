@@ -1,6 +1,5 @@
 package io.regionlint.load;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ public record MapNode(Map<String, Node> entries, int[] keyPositions, SourceRange
         implements Node {
 
     public MapNode {
-        entries = Collections.unmodifiableMap(entries);
+        entries = CompactMap.copyOf(entries);
     }
 
     /** A map whose keys' ranges are given by key (in any order). */

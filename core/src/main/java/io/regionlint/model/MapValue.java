@@ -1,15 +1,15 @@
 package io.regionlint.model;
 
+import io.regionlint.load.CompactMap;
 import io.regionlint.load.Node;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
-/** A resolved mapping, in template order. The map is wrapped, not copied: the resolver hands it over. */
+/** A resolved mapping, in template order, held compactly (see {@link CompactMap}). */
 public record MapValue(Map<String, Value> entries, Node source) implements Value {
 
     public MapValue {
-        entries = Collections.unmodifiableMap(entries);
+        entries = CompactMap.copyOf(entries);
     }
 
     public static MapValue empty(Node source) {
