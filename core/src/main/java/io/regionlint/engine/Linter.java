@@ -46,7 +46,8 @@ public final class Linter {
      */
     public LintResult run(LintRequest request) {
         InputPlan plan = InputPlanner.plan(new InputPlanner.Request(request.inputs(), request.configFile(),
-                request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits()));
+                request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits(),
+                request.deployed()));
         List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
         built.forEach(b -> errors.addAll(b.errors()));
