@@ -75,6 +75,11 @@ public final class FindingBuilder {
         return this;
     }
 
+    /** True when the finding is reported at a resource AWS Config observed (deployed state). */
+    boolean onObservedResource() {
+        return site.resource().flatMap(Resource::observed).isPresent();
+    }
+
     Finding build() {
         SourceRange range = site.range();
         return new Finding(rule.id(), rule.name(), severity.orElse(rule.severity()), Tokens.display(message),

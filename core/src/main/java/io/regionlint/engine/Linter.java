@@ -116,11 +116,16 @@ public final class Linter {
                 audits.add(rule); // they judge the suppressions of every other rule's findings
                 continue;
             }
-            RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule));
+            RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule))
+                    .withRulesInRun(toRun);
             rule.rule().check(context);
             // a configured severity applies to every finding; else each keeps the one its rule gave it
             Optional<Severity> configured = selection.configuredSeverity(rule);
+            boolean blindOnDeployed = rule.notRecordedByConfig().isPresent();
             for (FindingBuilder builder : context.reported()) {
+                if (blindOnDeployed && builder.onObservedResource()) {
+                    continue; // it stands on evidence Config does not record: RL1012 says so instead
+                }
                 Finding raw = builder.build();
                 Finding finding = configured.map(raw::withSeverity).orElse(raw);
                 findings.add(suppressions.apply(finding));
