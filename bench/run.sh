@@ -50,6 +50,7 @@ case_spec() {
     one-1000) echo "single 1 1000" ;;
     one-5000) echo "single 1 5000" ;;
     ring-3000) echo "ring 1 3000" ;;
+    config-100k) echo "config 1 100000" ;;
     *) return 1 ;;
   esac
 }
@@ -93,7 +94,11 @@ failed_runs=0
 for name in "${selected[@]}"; do
   read -r kind templates resources <<< "$(case_spec "$name")"
   dir="$work/$name"
-  if [[ $kind == ring ]]; then
+  if [[ $kind == config ]]; then
+    # deployed state: a gzipped AWS Config snapshot, checked within a 1 GiB heap (issue 8)
+    python3 "$here/generate_config.py" --items "$resources" --seed "$seed" --gzip --out "$dir/snapshot.json.gz"
+    target=(--deployed "$dir" --regions "us-east-1,us-west-2")
+  elif [[ $kind == ring ]]; then
     python3 "$here/generate.py" --ring "$resources" --out "$dir"
     target=("$dir/template.yaml" --regions "us-east-1")
   elif [[ $kind == single ]]; then

@@ -49,6 +49,11 @@ public final class TopologyOptions {
             description = "The AWS account id (12 digits) the stacks are deployed to.")
     String account;
 
+    @Option(names = "--deployed", paramLabel = "PATH",
+            description = "An AWS Config snapshot file or a folder of them (*.json, *.json.gz; repeatable): the "
+                    + "deployed state, linted in the same topology as the templates given (or alone).")
+    List<String> deployed = new ArrayList<>();
+
     Optional<Path> configFile(Environment environment) {
         return Optional.ofNullable(config).map(environment::resolve);
     }
@@ -86,13 +91,14 @@ public final class TopologyOptions {
     LintRequest.Builder requestFor(List<String> paths, Environment environment) {
         List<Path> inputs = paths.stream().map(environment::resolve).toList();
         Optional<Path> configFile = configFile(environment);
-        if (inputs.isEmpty() && configFile.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
+        List<Path> snapshots = deployed.stream().map(environment::resolve).toList();
+        if (inputs.isEmpty() && configFile.isEmpty() && snapshots.isEmpty() && ProjectFileLoader.find(environment.workingDir()).isEmpty()) {
             throw new ParameterException(mixee.commandLine(), "nothing to lint: no PATH given and no "
                     + ProjectFileLoader.FILE_NAME + " in " + environment.workingDir() + " or its parents; "
-                    + "give template files or folders, or --config FILE");
+                    + "give template files or folders, --deployed SNAPSHOT, or --config FILE");
         }
         return LintRequest.builder(environment.workingDir()).inputs(inputs).configFile(configFile)
                 .regions(regions()).parameters(parameters()).account(account())
-                .allowUnknownRegions(allowUnknownRegions);
+                .allowUnknownRegions(allowUnknownRegions).deployed(snapshots);
     }
 }

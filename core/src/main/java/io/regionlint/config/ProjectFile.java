@@ -15,19 +15,40 @@ import java.util.Optional;
  * @param rules rule settings by id or id prefix
  * @param cdk {@code topology.cdk}: a CDK cloud assembly folder whose stacks join the topology
  * @param baseline {@code baseline}: the baseline file, resolved against the project file's folder
+ * @param deployed {@code topology.deployed}: AWS Config snapshot files and folders whose
+ *     resources (deployed state) join the topology
  * @param allowTemplatesOutside {@code topology.allowTemplatesOutside}: templates outside the
  *     project file's folder may be read (refused by default, so that a project file from
  *     elsewhere cannot make the run read any file on the machine)
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                           List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
-                          Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside) {
+                          Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside,
+                          List<DeployedDecl> deployed) {
 
     public ProjectFile {
+        deployed = List.copyOf(deployed);
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         stacks = List.copyOf(stacks);
         rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** A project without deployed state. */
+    public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                       List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
+                       Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside) {
+        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, baseline, allowTemplatesOutside,
+                List.of());
+    }
+
+    /**
+     * One entry of {@code topology.deployed}: an AWS Config snapshot file or folder.
+     *
+     * @param path resolved against the project file's folder
+     * @param declaredAt where the project file names it, for errors
+     */
+    public record DeployedDecl(Path path, String text, SourceRange declaredAt) {
     }
 
     /** A project without a baseline whose templates all sit in its folder. */

@@ -263,6 +263,7 @@ public final class ProjectFileLoader {
         List<ProjectFile.StackDecl> stacks = new ArrayList<>();
         Optional<ProjectFile.CdkDecl> cdk = Optional.empty();
         boolean allowOutside = false;
+        List<ProjectFile.DeployedDecl> deployed = new ArrayList<>();
         Optional<MapNode> topology = map(root, "topology");
         if (topology.isPresent()) {
             map(topology.get(), "regions").ifPresent(r -> r.entries().forEach((region, role) ->
@@ -272,6 +273,9 @@ public final class ProjectFileLoader {
                     dir.resolve(text(n)).normalize(), text(n), n.range()));
             allowOutside = topology.get().get("allowTemplatesOutside")
                     .map(n -> n instanceof ScalarNode s && Boolean.TRUE.equals(s.value())).orElse(false);
+            topology.get().get("deployed").filter(ListNode.class::isInstance).ifPresent(l -> ((ListNode) l).items()
+                    .forEach(n -> deployed.add(new ProjectFile.DeployedDecl(dir.resolve(text(n)).normalize(), text(n),
+                            n.range()))));
             Optional<Node> stackList = topology.get().get("stacks");
             if (stackList.isPresent() && stackList.get() instanceof ListNode list) {
                 for (Node item : list.items()) {
@@ -298,7 +302,8 @@ public final class ProjectFileLoader {
         }
         Optional<Path> baseline = root.get("baseline").filter(ScalarNode.class::isInstance)
                 .map(n -> dir.resolve(text(n)).normalize());
-        return new ProjectFile(file, regions, account, stacks, rules, suppressions, cdk, baseline, allowOutside);
+        return new ProjectFile(file, regions, account, stacks, rules, suppressions, cdk, baseline, allowOutside,
+                deployed);
     }
 
     private static Optional<LocalDate> date(String text) {

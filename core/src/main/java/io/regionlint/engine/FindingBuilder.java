@@ -1,6 +1,7 @@
 package io.regionlint.engine;
 
 import io.regionlint.load.SourceRange;
+import io.regionlint.model.Provenance;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
 import io.regionlint.model.Topology;
@@ -74,6 +75,11 @@ public final class FindingBuilder {
         return this;
     }
 
+    /** True when the finding is reported at a resource AWS Config observed (deployed state). */
+    boolean onObservedResource() {
+        return site.resource().flatMap(Resource::observed).isPresent();
+    }
+
     Finding build() {
         SourceRange range = site.range();
         return new Finding(rule.id(), rule.name(), severity.orElse(rule.severity()), Tokens.display(message),
@@ -82,10 +88,16 @@ public final class FindingBuilder {
     }
 
     static ResourceRef refOf(Resource r) {
-        Optional<String> arn = r.isType("AWS::S3::Bucket") && !Tokens.containsToken(r.physicalName())
-                ? Optional.of(r.bucketArn()) : Optional.empty();
+        Optional<Provenance.Observed> observed = r.observed();
+        if (observed.isPresent()) {
+            Provenance.Observed o = observed.get();
+            // an item without a capture time still shows it came from Config: "unknown" stands in
+            return new ResourceRef(r.stack().name(), r.logicalId(), r.type(), Optional.of(o.region()),
+                    Optional.of(o.account()), Optional.empty(), Optional.of(o.arn()),
+                    Optional.of(o.captureTime().orElse("unknown")));
+        }
         return new ResourceRef(r.stack().name(), r.logicalId(), r.type(), r.region(), r.stack().account(),
-                r.constructPath(), arn);
+                r.constructPath(), r.arn());
     }
 
     /**
@@ -97,7 +109,15 @@ public final class FindingBuilder {
      */
     private String fingerprint() {
         StringBuilder basis = new StringBuilder(rule.id()).append('|');
-        if (site.resource().isPresent()) {
+        Optional<Provenance.Observed> observed = site.resource().flatMap(Resource::observed);
+        if (observed.isPresent()) {
+            // an observed resource is its ARN (and account: IAM ARNs hold it, S3 ARNs do not) and
+            // the property's place inside its item: neither file, line nor item order
+            Provenance.Observed o = observed.get();
+            String path = site.pointer().map(p -> p.startsWith(o.pointer()) ? p.substring(o.pointer().length()) : p)
+                    .orElse("");
+            basis.append("observed:").append(o.account()).append(':').append(o.arn()).append('|').append(path);
+        } else if (site.resource().isPresent()) {
             Resource r = site.resource().get();
             String resourcePointer = "/Resources/" + r.logicalId().replace("~", "~0").replace("/", "~1");
             String path = site.pointer().map(p -> p.startsWith(resourcePointer)

@@ -27,21 +27,33 @@ import java.util.Optional;
  * @param baseDir the folder reported paths are relative to
  * @param baseline the baseline file to compare with ({@code --baseline}); empty: the project
  *     file's {@code baseline:}, if any
+ * @param deployed AWS Config snapshot files and folders ({@code --deployed}, {@code <deployed>}):
+ *     deployed state linted in the same topology as the templates
  * @param projectBaseline false to ignore the project file's {@code baseline:} (when the baseline
  *     itself is being written)
  */
 public record LintRequest(List<Path> inputs, Optional<Path> configFile, List<String> regions,
                           Map<String, String> parameters, Optional<String> account, List<String> includeRules,
                           List<String> excludeRules, Map<String, RuleLevel> severities, Path baseDir, Limits limits,
-                          Optional<Path> baseline, boolean projectBaseline) {
+                          Optional<Path> baseline, boolean projectBaseline, List<Path> deployed) {
 
     public LintRequest {
+        deployed = List.copyOf(deployed);
         inputs = List.copyOf(inputs);
         regions = List.copyOf(regions);
         parameters = Map.copyOf(parameters);
         includeRules = List.copyOf(includeRules);
         excludeRules = List.copyOf(excludeRules);
         severities = Map.copyOf(severities);
+    }
+
+    /** A request without deployed state given by the front end. */
+    public LintRequest(List<Path> inputs, Optional<Path> configFile, List<String> regions,
+                       Map<String, String> parameters, Optional<String> account, List<String> includeRules,
+                       List<String> excludeRules, Map<String, RuleLevel> severities, Path baseDir, Limits limits,
+                       Optional<Path> baseline, boolean projectBaseline) {
+        this(inputs, configFile, regions, parameters, account, includeRules, excludeRules, severities, baseDir, limits,
+                baseline, projectBaseline, List.of());
     }
 
     /** A request that compares with the project file's baseline, if it names one. */
@@ -55,7 +67,7 @@ public record LintRequest(List<Path> inputs, Optional<Path> configFile, List<Str
     /** Compares with this baseline file, or with none at all ({@code file} empty, {@code project} false). */
     public LintRequest withBaseline(Optional<Path> file, boolean project) {
         return new LintRequest(inputs, configFile, regions, parameters, account, includeRules, excludeRules,
-                severities, baseDir, limits, file, project);
+                severities, baseDir, limits, file, project, deployed);
     }
 
     /** A request for the given inputs with every default. */
@@ -71,22 +83,28 @@ public record LintRequest(List<Path> inputs, Optional<Path> configFile, List<Str
 
     public LintRequest withRegions(List<String> newRegions) {
         return new LintRequest(inputs, configFile, newRegions, parameters, account, includeRules, excludeRules,
-                severities, baseDir, limits, baseline, projectBaseline);
+                severities, baseDir, limits, baseline, projectBaseline, deployed);
     }
 
     public LintRequest withRules(List<String> include, List<String> exclude) {
         return new LintRequest(inputs, configFile, regions, parameters, account, include, exclude, severities,
-                baseDir, limits, baseline, projectBaseline);
+                baseDir, limits, baseline, projectBaseline, deployed);
     }
 
     public LintRequest withParameters(Map<String, String> newParameters, Optional<String> newAccount) {
         return new LintRequest(inputs, configFile, regions, newParameters, newAccount, includeRules, excludeRules,
-                severities, baseDir, limits, baseline, projectBaseline);
+                severities, baseDir, limits, baseline, projectBaseline, deployed);
     }
 
     public LintRequest withConfig(Optional<Path> newConfigFile, Map<String, RuleLevel> newSeverities) {
         return new LintRequest(inputs, newConfigFile, regions, parameters, account, includeRules, excludeRules,
-                newSeverities, baseDir, limits, baseline, projectBaseline);
+                newSeverities, baseDir, limits, baseline, projectBaseline, deployed);
+    }
+
+    /** The same request with deployed state (AWS Config snapshot files and folders). */
+    public LintRequest withDeployed(List<Path> paths) {
+        return new LintRequest(inputs, configFile, regions, parameters, account, includeRules, excludeRules,
+                severities, baseDir, limits, baseline, projectBaseline, paths);
     }
 
     /** Which part of a request a {@link Problem} is about; front ends name it their own way. */
@@ -148,6 +166,7 @@ public record LintRequest(List<Path> inputs, Optional<Path> configFile, List<Str
         private Optional<Path> baseline = Optional.empty();
         private boolean projectBaseline = true;
         private boolean allowUnknownRegions;
+        private final List<Path> deployed = new ArrayList<>();
 
         private Builder(Path baseDir) {
             this.baseDir = baseDir;
@@ -214,6 +233,12 @@ public record LintRequest(List<Path> inputs, Optional<Path> configFile, List<Str
             return this;
         }
 
+        /** AWS Config snapshot files and folders to lint as deployed state ({@code --deployed}). */
+        public Builder deployed(List<Path> paths) {
+            deployed.addAll(paths);
+            return this;
+        }
+
         public Builder limits(Limits newLimits) {
             limits = newLimits;
             return this;
@@ -258,7 +283,7 @@ public record LintRequest(List<Path> inputs, Optional<Path> configFile, List<Str
                 throw new InvalidRequestException(problems);
             }
             return new LintRequest(inputs, configFile, List.copyOf(codes), parameters, accountId, includeIds,
-                    excludeIds, parsedLevels, baseDir, limits, baseline, projectBaseline);
+                    excludeIds, parsedLevels, baseDir, limits, baseline, projectBaseline, deployed);
         }
 
         private static List<String> ids(Field field, List<String> given, RuleRegistry registry,

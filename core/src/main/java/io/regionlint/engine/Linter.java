@@ -46,7 +46,8 @@ public final class Linter {
      */
     public LintResult run(LintRequest request) {
         InputPlan plan = InputPlanner.plan(new InputPlanner.Request(request.inputs(), request.configFile(),
-                request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits()));
+                request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits(),
+                request.deployed()));
         List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
         built.forEach(b -> errors.addAll(b.errors()));
@@ -115,11 +116,16 @@ public final class Linter {
                 audits.add(rule); // they judge the suppressions of every other rule's findings
                 continue;
             }
-            RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule));
+            RuleContext context = new RuleContext(rule, topology, errors, selection.options(rule))
+                    .withRulesInRun(toRun);
             rule.rule().check(context);
             // a configured severity applies to every finding; else each keeps the one its rule gave it
             Optional<Severity> configured = selection.configuredSeverity(rule);
+            boolean blindOnDeployed = rule.notRecordedByConfig().isPresent();
             for (FindingBuilder builder : context.reported()) {
+                if (blindOnDeployed && builder.onObservedResource()) {
+                    continue; // it stands on evidence Config does not record: RL1012 says so instead
+                }
                 Finding raw = builder.build();
                 Finding finding = configured.map(raw::withSeverity).orElse(raw);
                 findings.add(suppressions.apply(finding));

@@ -19,6 +19,7 @@ public final class RuleContext {
     private final Map<String, Object> options;
     private final List<SuppressionUse> suppressionUses;
     private final List<FindingBuilder> reported = new ArrayList<>();
+    private List<RuleDescriptor> rulesInRun = List.of();
 
     RuleContext(RuleDescriptor rule, Topology topology, List<InputError> inputErrors, Map<String, Object> options) {
         this(rule, topology, inputErrors, options, List.of());
@@ -49,6 +50,16 @@ public final class RuleContext {
      */
     public List<SuppressionUse> suppressionUses() {
         return suppressionUses;
+    }
+
+    /** Every rule that runs on this topology, this one included (RL1012 names those it cannot judge). */
+    public List<RuleDescriptor> rulesInRun() {
+        return rulesInRun;
+    }
+
+    RuleContext withRulesInRun(List<RuleDescriptor> rules) {
+        this.rulesInRun = List.copyOf(rules);
+        return this;
     }
 
     /** A rule option from the project file ({@code rules: {ID: {options: {...}}}}). */

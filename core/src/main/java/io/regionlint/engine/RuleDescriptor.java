@@ -62,6 +62,25 @@ public final class RuleDescriptor {
         return info.category();
     }
 
+    /** What AWS Config does not record that the rule needs ({@link NotRecordedByConfig}); empty: nothing. */
+    public java.util.Optional<NotRecordedByConfig> notRecordedByConfig() {
+        return java.util.Optional.ofNullable(rule.getClass().getAnnotation(NotRecordedByConfig.class));
+    }
+
+    /**
+     * True when the topology holds observed resources that this rule, marked
+     * {@link NotRecordedByConfig}, cannot judge on deployed state.
+     */
+    public boolean notEvaluatedOn(io.regionlint.model.Topology topology) {
+        java.util.Optional<NotRecordedByConfig> mark = notRecordedByConfig();
+        if (mark.isEmpty()) {
+            return false;
+        }
+        java.util.List<String> types = java.util.List.of(mark.get().types());
+        return topology.resources().stream().anyMatch(r -> r.observed().isPresent()
+                && (types.isEmpty() || types.contains(r.type())));
+    }
+
     public String since() {
         return info.since();
     }

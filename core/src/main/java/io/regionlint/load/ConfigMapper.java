@@ -348,6 +348,10 @@ public final class ConfigMapper {
             p.copy(c, "EngineVersion", "EngineVersion");
             p.copy(c, "StorageEncrypted", "StorageEncrypted");
             p.copy(c, "DeletionProtection", "DeletionProtection");
+            // not a CloudFormation property: the members as DescribeGlobalClusters lists them
+            // ({DBClusterArn, IsWriter}), where an item holds them; model.ObservedStacks turns
+            // them into each member's GlobalClusterIdentifier
+            p.copy(c, "GlobalClusterMembers", "GlobalClusterMembers");
             return new Mapped("AWS::RDS::GlobalCluster", id, p.node(), item);
         }
 
@@ -429,6 +433,8 @@ public final class ConfigMapper {
             p.put("Name", scalar(name, field(c, "Name")));
             p.copy(c, "KMSKeyId", "KmsKeyId");
             p.copy(c, "Description", "Description");
+            // not CloudFormation properties: where an item has them, they tell a replica from its primary
+            p.copy(c, "PrimaryRegion", "PrimaryRegion");
             return new Mapped("AWS::SecretsManager::Secret", item.arn().orElse(name), p.node(), item);
         }
 

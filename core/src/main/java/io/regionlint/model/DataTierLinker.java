@@ -74,6 +74,7 @@ final class DataTierLinker {
             Optional<String> region = Optional.of(arn.group(1));
             if (arn.group(3).equals("key")) {
                 Optional<KeyLocation> named = Tokens.resourceKey(arn.group(4)).map(byKey::get)
+                        .or(() -> keyById(arn.group(2), arn.group(1), arn.group(4)))
                         .map(r -> ofResource(r, text, depth));
                 Optional<Boolean> multi = named.map(KeyLocation::multiRegion)
                         .orElse(Optional.of(arn.group(4).startsWith("mrk-")));
@@ -94,6 +95,24 @@ final class DataTierLinker {
         }
         return new KeyLocation(Optional.empty(), Optional.empty(),
                 text.startsWith("mrk-") ? Optional.of(true) : Optional.empty(), text);
+    }
+
+    /** Keys whose id is literal (observed keys: Config records the id), by account, Region and id. */
+    private Map<String, Resource> keysById;
+
+    private synchronized Optional<Resource> keyById(String account, String region, String id) {
+        if (keysById == null) {
+            keysById = new HashMap<>();
+            for (String type : List.of("AWS::KMS::Key", "AWS::KMS::ReplicaKey")) {
+                for (Resource key : byType.getOrDefault(type, List.of())) {
+                    if (!Tokens.containsToken(key.physicalName())) {
+                        keysById.putIfAbsent(key.stack().account().orElse("") + "|" + key.region().orElse("") + "|"
+                                + key.physicalName(), key);
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(keysById.get(account + "|" + region + "|" + id));
     }
 
     private KeyLocation ofResource(Resource r, String text, int depth) {

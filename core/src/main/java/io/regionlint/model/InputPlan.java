@@ -13,13 +13,23 @@ import java.util.Optional;
  * @param topologies one per system: the stacks and Regions that are linted together
  * @param files every file read (templates and manifests), absolute and normalized, in reading order
  * @param errors inputs that could not be read or understood
+ * @param bundleManifests the {@code manifest.json} of every snapshot bundle found among the
+ *     deployed inputs ({@code "format": "regionlint-snapshot-bundle"}), absolute: what a bundle
+ *     covers (accounts, Regions, types) is read from them, not from the snapshot files
  */
-public record InputPlan(List<TopologyPlan> topologies, List<Path> files, List<InputError> errors) {
+public record InputPlan(List<TopologyPlan> topologies, List<Path> files, List<InputError> errors,
+                        List<Path> bundleManifests) {
 
     public InputPlan {
         topologies = List.copyOf(topologies);
         files = List.copyOf(files);
         errors = List.copyOf(errors);
+        bundleManifests = List.copyOf(bundleManifests);
+    }
+
+    /** A plan without snapshot bundles. */
+    public InputPlan(List<TopologyPlan> topologies, List<Path> files, List<InputError> errors) {
+        this(topologies, files, errors, List.of());
     }
 
     /**

@@ -40,6 +40,7 @@ public final class InputPlanner {
     /** Inputs that name a cloud assembly, to the assembly folder. */
     private final Map<Path, Path> assemblyInputs = new HashMap<>();
     private final List<Draft> drafts = new ArrayList<>();
+    private final DeployedInputs deployed = new DeployedInputs(this::display);
 
     private InputPlanner(Request request) {
         this.request = request;
@@ -55,14 +56,25 @@ public final class InputPlanner {
      * @param regions Regions to deploy every plain template to (all active), from {@code --regions}
      * @param parameters parameter values for every stack, overriding the project file
      * @param baseDir the folder reported paths are relative to
+     * @param deployed AWS Config snapshot files and folders ({@code --deployed}): their resources
+     *     join the topology of the plain inputs (or of {@code --config}'s project, or of the
+     *     first project given)
      */
     public record Request(List<Path> inputs, Optional<Path> configFile, List<String> regions,
-                          Map<String, String> parameters, Optional<String> account, Path baseDir, Limits limits) {
+                          Map<String, String> parameters, Optional<String> account, Path baseDir, Limits limits,
+                          List<Path> deployed) {
 
         public Request {
             inputs = List.copyOf(inputs);
             regions = List.copyOf(regions);
             parameters = Map.copyOf(parameters);
+            deployed = List.copyOf(deployed);
+        }
+
+        /** A request without deployed state. */
+        public Request(List<Path> inputs, Optional<Path> configFile, List<String> regions,
+                       Map<String, String> parameters, Optional<String> account, Path baseDir, Limits limits) {
+            this(inputs, configFile, regions, parameters, account, baseDir, limits, List.of());
         }
     }
 
@@ -77,7 +89,7 @@ public final class InputPlanner {
         InputPlanner planner = new InputPlanner(request);
         planner.collect();
         List<InputPlan.TopologyPlan> topologies = planner.drafts.stream().map(Draft::plan).toList();
-        return new InputPlan(topologies, List.copyOf(planner.files), planner.errors);
+        return new InputPlan(topologies, List.copyOf(planner.files), planner.errors, planner.deployed.manifests());
     }
 
     /** One topology being planned: its project file, its specs, the names they took. */
@@ -91,6 +103,10 @@ public final class InputPlanner {
         private final Set<Path> readAssemblies = new java.util.HashSet<>();
         private final Set<String> cdkRegions = new LinkedHashSet<>();
         private final List<InputPlan.NotFollowed> notFollowed = new ArrayList<>();
+        /** Config snapshot files and folders, with where each is named (a project file's line, or none). */
+        private final List<Map.Entry<Path, Optional<io.regionlint.load.SourceRange>>> deployedPaths = new ArrayList<>();
+        /** The Regions deployed state was recorded in: active where nothing else gives roles. */
+        private final Set<String> observedRegions = new java.util.TreeSet<>();
 
         InputPlan.TopologyPlan plan() {
             return new InputPlan.TopologyPlan(specs, regionRoles(), project, notFollowed);
@@ -109,6 +125,10 @@ public final class InputPlanner {
             if (project.isEmpty() || project.get().regions().isEmpty()) {
                 // so do the Regions of a cloud assembly's stacks, where no project file gives roles
                 cdkRegions.forEach(r -> roles.putIfAbsent(r, RegionRole.ACTIVE));
+            }
+            if (roles.isEmpty()) {
+                // deployed state alone: every Region Config recorded resources in counts as active
+                observedRegions.forEach(r -> roles.putIfAbsent(r, RegionRole.ACTIVE));
             }
             return roles;
         }
@@ -146,7 +166,7 @@ public final class InputPlanner {
         } else if (inputs.isEmpty()) {
             Optional<Path> found = ProjectFileLoader.find(request.baseDir());
             found.ifPresent(projectFiles::add);
-            if (found.isEmpty()) {
+            if (found.isEmpty() && request.deployed().isEmpty()) {
                 errors.add(InputError.atFile(".", "no inputs given and no " + ProjectFileLoader.FILE_NAME
                         + " found in " + request.baseDir().toAbsolutePath().normalize() + " or its parents"));
             }
@@ -175,6 +195,9 @@ public final class InputPlanner {
             loose.plain.addAll(plain);
             drafts.add(loose);
         }
+        // --deployed joins the plain inputs' topology (the last draft), or --config's (the only one)
+        Draft withDeployed = drafts.get(drafts.size() - 1);
+        request.deployed().forEach(d -> withDeployed.deployedPaths.add(Map.entry(d, Optional.empty())));
         for (Path input : plain) {
             assemblyOf(input).ifPresent(a -> assemblyInputs.put(input, a));
         }
@@ -189,9 +212,37 @@ public final class InputPlanner {
                     plainInput(draft, input);
                 }
             }
-            draft.project.filter(p -> p.stacks().isEmpty() && p.cdk().isEmpty() && draft.plain.isEmpty())
+            draft.project.ifPresent(p -> p.deployed().forEach(d -> draft.deployedPaths.add(0,
+                    Map.entry(d.path(), Optional.of(d.declaredAt())))));
+            observed(draft);
+            draft.project.filter(p -> p.stacks().isEmpty() && p.cdk().isEmpty() && draft.plain.isEmpty()
+                            && draft.deployedPaths.isEmpty())
                     .ifPresent(p -> errors.add(InputError.nothingToLint(display(p.file()), "the project file"
                             + " declares no topology.stacks and no topology.cdk")));
+        }
+    }
+
+    /**
+     * Reads the draft's Config snapshots (streamed, item by item) into pseudo stacks of deployed
+     * state, placed after its templates' stacks.
+     */
+    private void observed(Draft draft) {
+        if (draft.deployedPaths.isEmpty()) {
+            return;
+        }
+        ObservedStacks observed = new ObservedStacks();
+        DeployedInputs.Read read = deployed.read(draft.deployedPaths, observed);
+        errors.addAll(read.errors());
+        read.files().forEach(f -> files.add(f.toAbsolutePath().normalize()));
+        if (observed.isEmpty()) {
+            return;
+        }
+        draft.observedRegions.addAll(observed.regions());
+        Path first = read.files().get(0);
+        for (StackSpec spec : observed.specs(first, display(first))) {
+            String name = draft.uniqueName(spec.name(), spec.region(), spec.account());
+            draft.addSpec(name.equals(spec.name()) ? spec : new StackSpec(name, name, spec.template(), spec.region(),
+                    spec.account(), Map.of(), Optional.empty(), Optional.empty(), spec.observed()));
         }
     }
 

@@ -60,6 +60,33 @@ public record Resource(StackInstance stack, String logicalId, String type, MapVa
         return "arn:" + partition() + ":s3:::" + physicalName;
     }
 
+    /**
+     * Where the model learnt of this resource: the template that declares it, or the
+     * configuration item AWS Config recorded for it.
+     */
+    public Provenance provenance() {
+        Optional<Provenance.Observed> observed = observed();
+        return observed.isPresent() ? observed.get() : new Provenance.Declared(stack, logicalId, node);
+    }
+
+    /** The configuration item behind an observed resource; empty for a declared one. */
+    public Optional<Provenance.Observed> observed() {
+        return stack.observed().flatMap(o -> o.item(logicalId));
+    }
+
+    /**
+     * The resource's ARN where it is known as text: the recorded ARN of an observed resource, a
+     * bucket's ARN where its name is literal; empty otherwise.
+     */
+    public Optional<String> arn() {
+        Optional<Provenance.Observed> observed = observed();
+        if (observed.isPresent()) {
+            return Optional.of(observed.get().arn());
+        }
+        return isType("AWS::S3::Bucket") && !Tokens.containsToken(physicalName) ? Optional.of(bucketArn())
+                : Optional.empty();
+    }
+
     public boolean isType(String cloudFormationType) {
         return type.equals(cloudFormationType);
     }

@@ -15,15 +15,25 @@ import java.util.Optional;
  * @param unknownParameters parameters with neither a given value nor a default, in template order
  * @param declaredAt where the project file declares the group (its entry in
  *     {@code topology.stacks}); empty for templates given without a project file
+ * @param observed for a pseudo stack of deployed state, the configuration items behind its resources
  * @param nestedIn for a nested stack, its parent stack instance and the parent's resource that creates it
  */
 public record StackInstance(String name, String group, Document template, Optional<String> region, Optional<String> account,
                             Map<String, String> parameters, List<String> unknownParameters,
-                            Optional<SourceRange> declaredAt, Optional<StackSpec.NestedIn> nestedIn) {
+                            Optional<SourceRange> declaredAt, Optional<StackSpec.NestedIn> nestedIn,
+                            Optional<ObservedStack> observed) {
 
     public StackInstance {
         parameters = Map.copyOf(parameters);
         unknownParameters = List.copyOf(unknownParameters);
+    }
+
+    /** An instance of a template, nested or not. */
+    public StackInstance(String name, String group, Document template, Optional<String> region, Optional<String> account,
+                         Map<String, String> parameters, List<String> unknownParameters,
+                         Optional<SourceRange> declaredAt, Optional<StackSpec.NestedIn> nestedIn) {
+        this(name, group, template, region, account, parameters, unknownParameters, declaredAt, nestedIn,
+                Optional.empty());
     }
 
     /** A top-level instance. */
@@ -48,8 +58,16 @@ public record StackInstance(String name, String group, Document template, Option
         return template.displayPath();
     }
 
-    /** The Region for messages: the Region code, or "unknown Region". */
+    /**
+     * The Region for messages: the Region code, "global" for the pseudo stack of an account's
+     * global types (IAM), or "unknown Region".
+     */
     public String regionLabel() {
-        return region.orElse("unknown Region");
+        return region.orElse(observed.isPresent() ? "global" : "unknown Region");
+    }
+
+    /** True for a pseudo stack of deployed state (resources AWS Config observed). */
+    public boolean isObserved() {
+        return observed.isPresent();
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  *     Regions are twins
  * @param declaredAt where the project file declares the group (its entry in
  *     {@code topology.stacks}); empty for templates given without a project file
+ * @param observed for a pseudo stack of deployed state, the configuration items behind its
+ *     resources (see {@link ObservedStacks}); empty for a template
  * @param nestedIn for a nested stack, the parent stack instance and the parent's
  *     {@code AWS::CloudFormation::Stack} resource; the parent's spec comes first in the list, and
  *     the parameters that resource passes are resolved in the parent and added to
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public record StackSpec(String name, String group, Document template, Optional<String> region,
                         Optional<String> account, Map<String, String> parameters, Optional<SourceRange> declaredAt,
-                        Optional<NestedIn> nestedIn) {
+                        Optional<NestedIn> nestedIn, Optional<ObservedStack> observed) {
 
     /** Where a nested stack sits: its parent stack instance and the resource that creates it. */
     public record NestedIn(String parentStack, String logicalId, Optional<StackId> parent) {
@@ -40,6 +42,23 @@ public record StackSpec(String name, String group, Document template, Optional<S
 
     public StackSpec {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** A spec of a template (not deployed state). */
+    public StackSpec(String name, String group, Document template, Optional<String> region,
+                     Optional<String> account, Map<String, String> parameters, Optional<SourceRange> declaredAt,
+                     Optional<NestedIn> nestedIn) {
+        this(name, group, template, region, account, parameters, declaredAt, nestedIn, Optional.empty());
+    }
+
+    /**
+     * A pseudo stack of deployed state: the resources AWS Config observed in one account and
+     * Region ({@code region} empty for global types), as a template holding them would declare them.
+     */
+    public static StackSpec observed(String name, Document resources, Optional<String> region, String account,
+                                     ObservedStack items) {
+        return new StackSpec(name, name, resources, region, Optional.of(account), Map.of(), Optional.empty(),
+                Optional.empty(), Optional.of(items));
     }
 
     /** A top-level spec (not nested). */

@@ -273,7 +273,7 @@ public final class TopologyBuilder {
         Set<String> given = new java.util.HashSet<>(parameters.keySet());
         given.addAll(passedUnknown.keySet());
         StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
-                parameters, unknownParameters(rootMap, given), spec.declaredAt(), spec.nestedIn());
+                parameters, unknownParameters(rootMap, given), spec.declaredAt(), spec.nestedIn(), spec.observed());
         Diagnostics diagnostics = new Diagnostics(stack);
         MapNode template = rootMap;
         boolean complete;
@@ -424,7 +424,10 @@ public final class TopologyBuilder {
                 .map(MapNode.class::cast);
         Optional<String> constructPath = metadata.flatMap(m -> m.get("aws:cdk:path"))
                 .filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).text());
-        return Optional.of(new Resource(stack, logicalId, type, properties, resolver.physicalName(logicalId), node,
+        // an observed resource's physical id is what Config recorded, whatever property holds it
+        String physicalName = stack.observed().flatMap(o -> o.item(logicalId)).map(Provenance.Observed::physicalId)
+                .orElseGet(() -> resolver.physicalName(logicalId));
+        return Optional.of(new Resource(stack, logicalId, type, properties, physicalName, node,
                 declaredAt, metadata, constructPath, conditionUnknown));
     }
 

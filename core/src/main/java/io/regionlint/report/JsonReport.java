@@ -150,6 +150,10 @@ final class JsonReport {
         JsonOutput.stringOrNull(gen, "account", r.account());
         JsonOutput.stringOrNull(gen, "constructPath", r.constructPath());
         JsonOutput.stringOrNull(gen, "arn", r.arn());
+        if (r.capturedAt().isPresent()) { // only observed resources have it: declared ones read as before
+            gen.writeStringField("provenance", "observed");
+            gen.writeStringField("capturedAt", r.capturedAt().get());
+        }
         gen.writeEndObject();
     }
 

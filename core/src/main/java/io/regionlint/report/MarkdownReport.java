@@ -128,13 +128,19 @@ final class MarkdownReport {
         line("|---|---|---|---|---|");
         for (Finding f : active.subList(0, Math.min(MAX_ROWS, active.size()))) {
             line("| " + f.severity().label() + " | " + f.ruleId() + " " + escape(f.ruleName()) + " | "
-                    + link(f.location()) + " | " + escape(String.join(", ", f.regions())) + " | "
+                    + link(f.location()) + observedAt(f) + " | " + escape(String.join(", ", f.regions())) + " | "
                     + escape(f.message()) + " |");
         }
         if (active.size() > MAX_ROWS) {
             line("");
             line("… and " + (active.size() - MAX_ROWS) + " more; the SARIF and JSON reports list them all.");
         }
+    }
+
+    /** For a finding on deployed state: the resource's ARN and capture time after its snapshot line. */
+    private static String observedAt(Finding f) {
+        return f.resource().filter(io.regionlint.engine.ResourceRef::observed).map(r -> "<br>" + code(r.arn()
+                .orElse(r.logicalId())) + " (captured " + escape(r.capturedAt().get()) + ")").orElse("");
     }
 
     private void suppressedFindings(String summary, List<Finding> findings) {

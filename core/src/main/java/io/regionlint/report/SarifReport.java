@@ -404,6 +404,15 @@ final class SarifReport {
             gen.writeStartObject();
             gen.writeStringField("fullyQualifiedName", r.arn().get());
             gen.writeStringField("kind", "resource");
+            if (r.capturedAt().isPresent()) {
+                // deployed state: where and when AWS Config saw it, in the location's property bag
+                gen.writeObjectFieldStart("properties");
+                gen.writeStringField("provenance", "observed");
+                JsonOutput.stringOrNull(gen, "account", r.account());
+                JsonOutput.stringOrNull(gen, "region", r.region());
+                gen.writeStringField("capturedAt", r.capturedAt().get());
+                gen.writeEndObject();
+            }
             gen.writeEndObject();
         }
         gen.writeEndArray();

@@ -78,8 +78,12 @@ final class TextReport {
             if (r.constructPath().isPresent()) {
                 out.write("  construct path: " + clean(r.constructPath().get()) + "\n");
             }
-            if (r.arn().isPresent()) {
+            if (r.arn().isPresent() && !r.observed()) {
                 out.write("  arn: " + clean(r.arn().get()) + "\n");
+            }
+            if (r.observed()) {
+                out.write("  observed by AWS Config: account " + clean(r.account().orElse("?")) + ", captured "
+                        + clean(r.capturedAt().get()) + "\n");
             }
         }
         for (Related r : f.related()) {
@@ -89,6 +93,9 @@ final class TextReport {
 
     /** {@code stack/logicalId (type) in region}. */
     static String describe(ResourceRef r) {
+        if (r.observed()) {
+            return r.logicalId() + " (" + r.type() + ")" + r.region().map(g -> " in " + g).orElse("");
+        }
         return r.stack() + "/" + r.logicalId() + " (" + r.type() + ")" + r.region().map(g -> " in " + g).orElse("");
     }
 

@@ -259,11 +259,42 @@ public final class FixtureHarness {
         }
         Map<String, Expected> out = new TreeMap<>();
         for (Path file : files) {
-            for (Marker marker : markers(file, base.relativize(file).toString().replace('\\', '/'))) {
+            List<Marker> markers = file.getFileName().toString().equals(SIDECAR) && Files.isDirectory(fixture)
+                    ? sidecar(file, fixture, base) : markers(file, base.relativize(file).toString().replace('\\', '/'));
+            for (Marker marker : markers) {
                 Expected want = out.computeIfAbsent(marker.key(), k -> new Expected(marker.ruleId()));
                 want.count += marker.count();
                 marker.fragment().ifPresent(want.fragments::add);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The findings a folder fixture's JSON inputs (Config snapshots, which cannot carry comments)
+     * must produce, one line each: {@code - RL1012 at config.json:1 x2 "fragment"} (path relative
+     * to the fixture folder; count and fragment optional).
+     */
+    static final String SIDECAR = "expected.yaml";
+    private static final Pattern SIDECAR_ENTRY = Pattern.compile(
+            "^-\\s*(RL\\d{4}) at (\\S+):(\\d+)(?:\\s+x(\\d+))?(?:\\s+\"([^\"]*)\")?\\s*$");
+
+    private static List<Marker> sidecar(Path file, Path fixture, Path base) throws IOException {
+        List<Marker> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = SIDECAR_ENTRY.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": bad entry '" + line
+                        + "' (expected - RL1012 at config.json:1 x2 \"fragment\")");
+            }
+            String display = base.relativize(fixture.resolve(m.group(2))).toString().replace('\\', '/');
+            out.add(new Marker(display, Integer.parseInt(m.group(3)), m.group(1),
+                    m.group(4) == null ? 1 : Integer.parseInt(m.group(4)), Optional.ofNullable(m.group(5))));
         }
         return out;
     }

@@ -58,6 +58,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "regionlint.inputs")
     List<File> inputs = new ArrayList<>();
 
+    /**
+     * AWS Config snapshot files or folders of them (deployed state), relative to the module:
+     * linted in the same topology as the inputs.
+     */
+    @Parameter(property = "regionlint.deployed")
+    List<File> deployed = new ArrayList<>();
+
     /** The project file to use (default: the module's {@code .regionlint.yaml} when no inputs are given). */
     @Parameter(property = "regionlint.configFile")
     File configFile;
@@ -122,12 +129,14 @@ public class CheckMojo extends AbstractMojo {
         Optional<Path> config = Optional.ofNullable(configFile).map(f -> module.resolve(f.toPath()).normalize());
         if (given.isEmpty() && config.isEmpty()) {
             Path own = module.resolve(ProjectFileLoader.FILE_NAME);
-            if (!Files.isRegularFile(own)) {
+            if (!Files.isRegularFile(own) && !deployed.isEmpty()) {
+                own = null; // deployed state alone
+            } else if (!Files.isRegularFile(own)) {
                 log.info("regionlint: skipped: no " + ProjectFileLoader.FILE_NAME + " in " + module
                         + " (set <inputs> or <configFile> to lint templates elsewhere)");
                 return;
             }
-            given = List.of(own);
+            given = own == null ? List.of() : List.of(own);
         }
         RuleRegistry registry = RuleRegistry.load();
         LintRequest request = request(module, given, config, registry);
@@ -170,7 +179,8 @@ public class CheckMojo extends AbstractMojo {
         try {
             return LintRequest.builder(module).inputs(given).configFile(config).regions(regions)
                     .parameters(parameters).account(Optional.ofNullable(account)).rules(rules).skipRules(skipRules)
-                    .severities(severities).build(registry);
+                    .severities(severities).deployed(deployed.stream().map(f -> module.resolve(f.toPath())
+                            .normalize()).toList()).build(registry);
         } catch (LintRequest.InvalidRequestException e) {
             List<String> problems = new ArrayList<>();
             for (LintRequest.Problem p : e.problems()) {

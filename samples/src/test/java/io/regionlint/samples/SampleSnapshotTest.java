@@ -142,7 +142,8 @@ class SampleSnapshotTest {
 
     /**
      * Compares the findings at warning or above, by rule and construct path, with the entries of
-     * {@code expected-findings.yaml}: a list of {@code rule}, {@code constructPath}, {@code count}
+     * {@code expected-findings.yaml}: a list of {@code rule}, {@code constructPath} (or {@code arn}
+     * for a resource of deployed state), {@code count}
      * and {@code why} (the reason the finding is right, for the reader; required).
      */
     private static void expectedFindings(Path sample, JsonNode report) throws IOException {
@@ -150,7 +151,10 @@ class SampleSnapshotTest {
         for (JsonNode f : report.get("findings")) {
             if (!f.get("severity").asText().equals("note") && f.get("suppressed").isNull()) {
                 JsonNode path = f.at("/resource/constructPath");
-                String where = path.isTextual() ? path.asText() : "<no construct path: "
+                JsonNode arn = f.at("/resource/arn");
+                // deployed state has no construct path: its resources are named by ARN
+                String where = path.isTextual() ? path.asText() : f.at("/resource/capturedAt").isTextual()
+                        && arn.isTextual() ? arn.asText() : "<no construct path: "
                         + f.at("/location/file").asText() + ":" + f.at("/location/line").asInt() + ">";
                 actual.merge(f.get("ruleId").asText() + " at " + where, 1, Integer::sum);
             }
@@ -169,15 +173,16 @@ class SampleSnapshotTest {
             String at = name + " entry " + index;
             assertTrue(item instanceof Map<?, ?>, at + ": expected a mapping");
             Map<?, ?> entry = (Map<?, ?>) item;
-            assertTrue(entry.keySet().stream().allMatch(k -> List.of("rule", "constructPath", "count", "why")
-                    .contains(k)), at + ": only rule, constructPath, count and why are allowed, got " + entry.keySet());
+            assertTrue(entry.keySet().stream().allMatch(k -> List.of("rule", "constructPath", "arn", "count", "why")
+                    .contains(k)), at + ": only rule, constructPath (or arn), count and why are allowed, got " + entry.keySet());
             Object rule = entry.get("rule");
-            Object path = entry.get("constructPath");
+            Object path = entry.containsKey("arn") ? entry.get("arn") : entry.get("constructPath");
             Object count = entry.containsKey("count") ? entry.get("count") : Integer.valueOf(1);
             Object why = entry.get("why");
             assertTrue(rule instanceof String r && RULE_ID.matcher(r).matches(),
                     at + ": rule must be an id like RL2001");
-            assertTrue(path instanceof String p && !p.isBlank(), at + ": constructPath is required");
+            assertTrue(path instanceof String p && !p.isBlank(), at + ": constructPath (or arn, for deployed state)"
+                    + " is required");
             assertTrue(count instanceof Integer c && c > 0, at + ": count must be a positive integer");
             assertTrue(why instanceof String w && !w.isBlank(), at + ": why is required");
             String key = rule + " at " + path;

@@ -1,5 +1,6 @@
 package io.regionlint.rules.dynamodb;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -14,6 +15,7 @@ import java.util.List;
  * RL3002: a global table with multi-Region strong consistency spans exactly three Regions:
  * three replicas, or two replicas and one witness.
  */
+@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency (MultiRegionConsistency, witnesses), which AWS Config does not record", types = {"AWS::DynamoDB::GlobalTable"})
 @RuleInfo(id = "RL3002", summary = "A global table with multi-Region strong consistency does not span exactly three"
         + " Regions", severity = Severity.ERROR, category = "dynamodb", since = "0.1.0")
 public final class DdbMrscNotThreeRegionsRule implements Rule {

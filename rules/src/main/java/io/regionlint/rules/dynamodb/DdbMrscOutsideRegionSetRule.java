@@ -1,5 +1,6 @@
 package io.regionlint.rules.dynamodb;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
  * {@code legacyRegionSets}, all Regions of a table must also sit in one of the three Region
  * sets that applied before 2026-09-24 and that CDK {@code TableV2} still enforces.
  */
+@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency (MultiRegionConsistency, witnesses), which AWS Config does not record", types = {"AWS::DynamoDB::GlobalTable"})
 @RuleInfo(id = "RL3001", summary = "A global table with multi-Region strong consistency uses a Region that does not"
         + " support it", severity = Severity.ERROR, category = "dynamodb", since = "0.1.0")
 public final class DdbMrscOutsideRegionSetRule implements Rule {

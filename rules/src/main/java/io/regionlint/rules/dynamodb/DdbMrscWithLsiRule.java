@@ -1,5 +1,6 @@
 package io.regionlint.rules.dynamodb;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** RL3005: local secondary indexes are not supported on global tables with multi-Region strong consistency. */
+@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency (MultiRegionConsistency, witnesses), which AWS Config does not record", types = {"AWS::DynamoDB::GlobalTable"})
 @RuleInfo(id = "RL3005", summary = "A global table with multi-Region strong consistency declares local secondary"
         + " indexes", severity = Severity.ERROR, category = "dynamodb", since = "0.1.0")
 public final class DdbMrscWithLsiRule implements Rule {

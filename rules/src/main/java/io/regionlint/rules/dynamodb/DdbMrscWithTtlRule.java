@@ -1,5 +1,6 @@
 package io.regionlint.rules.dynamodb;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -10,6 +11,7 @@ import io.regionlint.model.Value;
 import java.util.Optional;
 
 /** RL3004: Time to Live is not supported on global tables with multi-Region strong consistency. */
+@NotRecordedByConfig(value = "a DynamoDB table's time to live and multi-Region consistency, which AWS Config does not record", types = {"AWS::DynamoDB::GlobalTable", "AWS::DynamoDB::Table"})
 @RuleInfo(id = "RL3004", summary = "A global table with multi-Region strong consistency enables Time to Live",
         severity = Severity.ERROR, category = "dynamodb", since = "0.1.0")
 public final class DdbMrscWithTtlRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.dynamodb;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * RL3003: a witness Region belongs only to a table with multi-Region strong consistency, must
  * be a Region without a replica, and there is at most one.
  */
+@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency (MultiRegionConsistency, witnesses), which AWS Config does not record", types = {"AWS::DynamoDB::GlobalTable"})
 @RuleInfo(id = "RL3003", summary = "A global table's witness Region is declared where DynamoDB does not accept it",
         severity = Severity.ERROR, category = "dynamodb", since = "0.1.0")
 public final class DdbWitnessMisuseRule implements Rule {

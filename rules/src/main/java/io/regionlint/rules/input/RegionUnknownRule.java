@@ -18,7 +18,8 @@ public final class RegionUnknownRule implements Rule {
     @Override
     public void check(RuleContext context) {
         for (StackInstance stack : context.topology().stacks()) {
-            if (stack.region().isPresent() || stack.nestedIn().isPresent()) {
+            if (stack.region().isPresent() || stack.nestedIn().isPresent() || stack.isObserved()) {
+                // (an observed stack without a Region holds an account's global types, IAM)
                 continue; // a nested stack goes where its parent goes: the parent's note covers it
             }
             context.report(TemplateSites.firstResourceOrStart(stack), "Stack '" + stack.name() + "' ("

@@ -1,5 +1,6 @@
 package io.regionlint.rules.observe;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * Region watches ({@code AuroraGlobalDBReplicationLag}, {@code AuroraGlobalDBRPOLag} or
  * {@code AuroraGlobalDBProgressLag}, published by the secondary).
  */
+@NotRecordedByConfig(value = "CloudWatch alarms, which regionlint does not map from AWS Config items", types = {"AWS::RDS::DBCluster"})
 @RuleInfo(id = "RL7003", summary = "An Aurora global database secondary with no replication or RPO lag alarm",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class AuroraRpoLagUnmonitoredRule implements Rule {

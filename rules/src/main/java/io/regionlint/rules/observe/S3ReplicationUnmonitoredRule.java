@@ -1,5 +1,6 @@
 package io.regionlint.rules.observe;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * Enabled}} (S3 Replication Time Control turns them on too); they are published per rule with the
  * dimensions {@code SourceBucket}, {@code DestinationBucket} and {@code RuleId}.
  */
+@NotRecordedByConfig(value = "CloudWatch alarms, which regionlint does not map from AWS Config items", types = {"AWS::S3::Bucket"})
 @RuleInfo(id = "RL7004", summary = "Replication metrics enabled without an alarm, or alarms without metrics",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class S3ReplicationUnmonitoredRule implements Rule {

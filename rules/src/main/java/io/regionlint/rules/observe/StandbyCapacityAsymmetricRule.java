@@ -1,5 +1,6 @@
 package io.regionlint.rules.observe;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * After a Regional failure the survivors must take the lost Region's traffic with what is already
  * running: scaling out through a control plane during the event is not guaranteed.
  */
+@NotRecordedByConfig(value = "Application Auto Scaling targets and compute capacity, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL7005", summary = "Twin Auto Scaling groups or ECS services pre-provision less capacity in one Region",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class StandbyCapacityAsymmetricRule implements Rule {

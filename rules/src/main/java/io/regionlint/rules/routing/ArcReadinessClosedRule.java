@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -12,6 +13,7 @@ import io.regionlint.rules.facts.AwsFacts;
  * RL6009: ARC readiness check resources, a feature closed to new customers and managed in
  * us-west-2 only.
  */
+@NotRecordedByConfig(value = "Application Recovery Controller resources, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6009", summary = "ARC readiness checks are closed to new customers", severity = Severity.NOTE,
         category = "routing", since = "0.1.0")
 public final class ArcReadinessClosedRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
  * RL6010: an ARC Region switch plan whose Regions, recovery approach, primary Region or workflows
  * do not match the topology the project file declares.
  */
+@NotRecordedByConfig(value = "Application Recovery Controller resources, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6010", summary = "A Region switch plan does not match the declared topology",
         severity = Severity.NOTE, category = "routing", since = "0.1.0")
 public final class ArcRegionSwitchMismatchRule implements Rule {

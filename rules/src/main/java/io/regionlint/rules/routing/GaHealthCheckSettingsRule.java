@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * load balancers (where they do not apply), and ThresholdCount or HealthCheckIntervalSeconds that
  * differ between the Regions of one listener.
  */
+@NotRecordedByConfig(value = "Global Accelerator listeners and endpoint groups, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6007", summary = "Global Accelerator health check settings that do not apply, or differ across"
         + " Regions", severity = Severity.NOTE, category = "routing", since = "0.1.0")
 public final class GaHealthCheckSettingsRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -17,6 +18,7 @@ import java.util.Map;
  * that is not exactly one PRIMARY and one SECONDARY with distinct set identifiers, or whose
  * PRIMARY Route 53 can never see as unhealthy, so it never fails over.
  */
+@NotRecordedByConfig(value = "Route 53 record sets, which AWS Config does not record")
 @RuleInfo(id = "RL6001", summary = "A failover record pair that cannot fail over: not one PRIMARY and one SECONDARY,"
         + " or a PRIMARY without health evaluation", severity = Severity.ERROR, category = "routing", since = "0.1.0")
 public final class R53FailoverPairUnhealthyRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * checker Regions, a CloudWatch alarm check that is healthy without data, a calculated check that
  * can never (or always) be unhealthy, interval settings on a recovery-control check.
  */
+@NotRecordedByConfig(value = "Route 53 health checks and the record sets that use them (record sets are not recorded by AWS Config)")
 @RuleInfo(id = "RL6004", summary = "Route 53 health check settings that detect failure slowly, flap, or silently"
         + " fail open", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53HealthCheckTuningRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * RL6005: a latency record whose {@code Region} is not the Region its target runs in (so Route 53
  * measures latency to the wrong place), and two latency records of one group for one Region.
  */
+@NotRecordedByConfig(value = "Route 53 record sets, which AWS Config does not record")
 @RuleInfo(id = "RL6005", summary = "A latency record's Region is not where its target is", severity = Severity.WARNING,
         category = "routing", since = "0.1.0")
 public final class R53LatencyRegionMismatchRule implements Rule {

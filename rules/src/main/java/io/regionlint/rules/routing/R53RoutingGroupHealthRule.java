@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -18,6 +19,7 @@ import java.util.Set;
  * Route 53 cannot all see fail: members with no health evaluation (always healthy), groups that
  * span Regions with no health evaluation at all, and members that share one health check.
  */
+@NotRecordedByConfig(value = "Route 53 record sets, which AWS Config does not record")
 @RuleInfo(id = "RL6002", summary = "Latency, weighted or geo records where some members are never health-checked"
         + " (fail-open)", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53RoutingGroupHealthRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.routing;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -18,6 +19,7 @@ import java.util.Map;
  * than the threshold (default 60 s, AWS's recommendation), and groups whose records have
  * different TTLs.
  */
+@NotRecordedByConfig(value = "Route 53 record sets, which AWS Config does not record")
 @RuleInfo(id = "RL6003", summary = "Health-checked records with a TTL above 60 s, or unequal TTLs in a routing group",
         severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53TtlSlowsFailoverRule implements Rule {

@@ -1,5 +1,6 @@
 package io.regionlint.rules.secrets;
 
+import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -11,6 +12,7 @@ import io.regionlint.model.Resource;
  * RL5008: a secret read by ARN from a Region where it has no replica. Secrets Manager serves the
  * read from the secret's own Region, so it works, but the reader now depends on that Region.
  */
+@NotRecordedByConfig(value = "the compute that reads secrets (Lambda functions, ECS task definitions), which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL5008", summary = "A secret is read by ARN from another Region because the reader's Region has no"
         + " replica", severity = Severity.WARNING, category = "secrets", since = "0.1.0")
 public final class SecretReadCrossRegionRule implements Rule {
