@@ -15,7 +15,11 @@ public record Site(Optional<Resource> resource, SourceRange range, Optional<Stri
 
     /** A resource as a whole: its logical id entry. */
     public static Site of(Resource resource) {
-        return new Site(Optional.of(resource), resource.declaredAt(), Optional.of(resource.node().pointer()));
+        // an observed resource's own item: the pseudo stack of several snapshot files keeps its
+        // keys' lines but not their files
+        SourceRange at = resource.observed().map(io.regionlint.model.Provenance.Observed::range)
+                .orElse(resource.declaredAt());
+        return new Site(Optional.of(resource), at, Optional.of(resource.node().pointer()));
     }
 
     /** A place in a file that no resource owns (an input error). */

@@ -351,7 +351,8 @@ public final class GraphBuilder {
                 for (Resource r : resources) {
                     if (shown.contains(r.key())) {
                         nodes.add(node(r.key(), r.displayName(), r.logicalId(), r.type(), r.constructPath(),
-                                Optional.of(r.stack().file() + ":" + r.declaredAt().line()),
+                                Optional.of(r.observed().map(o -> o.file() + ":" + o.range().line())
+                                        .orElse(r.stack().file() + ":" + r.declaredAt().line())),
                                 byResource.getOrDefault(r.key(), List.of()), nodeIds, order));
                     }
                 }

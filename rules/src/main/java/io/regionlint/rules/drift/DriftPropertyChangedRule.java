@@ -120,7 +120,7 @@ public final class DriftPropertyChangedRule implements Rule {
         context.report(Site.of(declared, at), declared.type().replace("AWS::", "") + " " + declared.describe() + ": "
                         + what + " (AWS Config" + captured + "); deploy the template again to restore it, or write"
                         + " the deployed value into the template if the change was meant")
-                .related(observed, deployedAt, "what AWS Config recorded")
+                .related(observed, deployedAt.or(() -> Optional.of(observed.properties())), "what AWS Config recorded")
                 .key(what);
     }
 
