@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
             "  # Fail on warnings too; text on the terminal and JSON in a file",
             "  regionlint check app.yaml --regions us-east-1,us-west-2 --parameter Env=prod \\",
             "      --fail-on warning --format text --format json --output regionlint.json"})
-final class CheckCommand implements Callable<Integer> {
+class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     private Main main;
@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment environment = main.environment();
-        RuleRegistry registry = main.rules();
+        RuleRegistry registry = registry(main.rules());
         ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
         LintRequest request = request(environment, registry);
         List<String> refused = ReportWriter.check(plan.files(), request);
@@ -108,6 +108,12 @@ final class CheckCommand implements Callable<Integer> {
         LintResult linted = new Linter(registry).run(request);
         LintResult result = changed.isEmpty() ? linted : onlyChanged(linted, environment);
         PrintWriter err = spec.commandLine().getErr();
+        Optional<String> refusal = refuse(result);
+        if (refusal.isPresent()) {
+            err.println("regionlint: " + refusal.get());
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
         List<String> unwritten = new ArrayList<>();
         plan.stdout().ifPresent(format -> writeToStdout(format, result, environment).ifPresent(unwritten::add));
         for (io.regionlint.report.ReportTarget target : plan.files()) {
@@ -124,6 +130,16 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         return ExitCode.of(result, reports.failOn()).code();
+    }
+
+    /** The rules this command runs: every rule for {@code check}. */
+    RuleRegistry registry(RuleRegistry all) {
+        return all;
+    }
+
+    /** Why a result cannot be reported as this command's answer; empty for {@code check}. */
+    Optional<String> refuse(LintResult result) {
+        return Optional.empty();
     }
 
     /** The findings of the --changed files; says on standard error how many others were left out. */

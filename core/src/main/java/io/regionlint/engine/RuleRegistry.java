@@ -35,6 +35,11 @@ public final class RuleRegistry {
         return new RuleRegistry(rules);
     }
 
+    /** The registry of the rules {@code keep} accepts (a command that runs one family of rules). */
+    public RuleRegistry only(java.util.function.Predicate<RuleDescriptor> keep) {
+        return new RuleRegistry(byId.values().stream().filter(keep).map(RuleDescriptor::rule).toList());
+    }
+
     public List<RuleDescriptor> all() {
         return List.copyOf(byId.values());
     }
