@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                     + "over from another, in the CloudFormation templates of every Region.",
             "",
             "Run 'regionlint COMMAND --help' for the options of a command."},
-        subcommands = {CheckCommand.class, DriftCommand.class, GraphCommand.class, BaselineCommand.class, RulesCommand.class,
+        subcommands = {CheckCommand.class, DriftCommand.class, PullCommand.class, GraphCommand.class, BaselineCommand.class, RulesCommand.class,
             ExplainCommand.class, InitCommand.class, InstallHookCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
