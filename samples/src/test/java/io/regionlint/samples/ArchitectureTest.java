@@ -48,6 +48,15 @@ class ArchitectureTest {
                 "io/regionlint/load/YamlReader", "io/regionlint/load/JsonReader"));
     }
 
+    @Test
+    void onlyThePullModuleTouchesTheAwsSdk() throws IOException {
+        for (String module : List.of("core", "rules", "cli", "maven-plugin")) {
+            assertNoReference(ROOT.resolve(module + "/target/classes"), List.of("software/amazon/awssdk/"));
+        }
+        assertNoReference(ROOT.resolve("pull/target/classes"), List.of("io/regionlint/rules/", "io/regionlint/cli/",
+                "picocli/"));
+    }
+
     private static void assertNoReference(Path classes, List<String> forbidden) throws IOException {
         assertTrue(Files.isDirectory(classes), "compiled classes expected at " + classes);
         List<String> violations = new ArrayList<>();
