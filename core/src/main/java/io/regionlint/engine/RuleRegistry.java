@@ -40,6 +40,20 @@ public final class RuleRegistry {
         return new RuleRegistry(byId.values().stream().filter(keep).map(RuleDescriptor::rule).toList());
     }
 
+    /**
+     * This registry with more rules (a team's own, read from rule files). A rule whose id a rule
+     * of this registry already has is not added: the caller reports it where it was declared.
+     */
+    public RuleRegistry with(List<Rule> more) {
+        List<Rule> rules = new ArrayList<>(byId.values().stream().map(RuleDescriptor::rule).toList());
+        for (Rule r : more) {
+            if (r.metadata().map(m -> !byId.containsKey(m.id())).orElse(false)) {
+                rules.add(r);
+            }
+        }
+        return new RuleRegistry(rules);
+    }
+
     public List<RuleDescriptor> all() {
         return List.copyOf(byId.values());
     }
