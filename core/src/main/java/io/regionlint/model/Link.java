@@ -1,6 +1,7 @@
 package io.regionlint.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,15 +13,28 @@ import java.util.Optional;
  * @param from the resource the link starts at
  * @param to the resource at the other end, when it is loaded (empty for a Regional copy, or for
  *     a replication destination or key that no loaded template declares)
- * @param region the Region of the other end; empty when the inputs do not tell
+ * @param region the Region of the other end (for a key link: the Region of the copy the key protects;
+ *     for a secret read: the reader's Region); empty when the inputs do not tell
  * @param at the value of {@code from} that makes the link (where a finding about it points)
  * @param detail what the link itself says: a replication rule, a replica's settings, the other
  *     member's or twin's properties; an empty map where there is nothing more
  * @param status whether the link is in force (an enabled replication rule); TRUE for links that
  *     have no status of their own
+ * @param facts what else the model knows about the link, by name (a key link's {@code keyRegion},
+ *     {@code awsManaged}, {@code replicated}, {@code reference}); absent where not known
  */
 public record Link(Kind kind, Resource from, Optional<Resource> to, Optional<String> region, Value at,
-                   MapValue detail, Truth status) {
+                   MapValue detail, Truth status, Map<String, String> facts) {
+
+    public Link {
+        facts = Map.copyOf(facts);
+    }
+
+    /** A link with no facts beyond its ends. */
+    public Link(Kind kind, Resource from, Optional<Resource> to, Optional<String> region, Value at, MapValue detail,
+                Truth status) {
+        this(kind, from, to, region, at, detail, status, Map.of());
+    }
 
     /** The kinds of link, by the word the rule language uses for them. */
     public enum Kind {

@@ -48,14 +48,21 @@ final class LinkIndex {
             }
         }
         for (KeyUse use : topology.keyUses()) {
-            add(new Link(Link.Kind.KEY, use.owner(), use.location().key(),
-                    use.copyRegion().or(() -> use.location().region()), use.at(),
+            Map<String, String> facts = new HashMap<>();
+            use.location().region().ifPresent(r -> facts.put("keyRegion", r));
+            use.location().multiRegion().ifPresent(m -> facts.put("multiRegion", m.toString()));
+            facts.put("awsManaged", Boolean.toString(use.location().awsManaged()));
+            facts.put("replicated", Boolean.toString(use.replicated()));
+            facts.put("reference", use.location().reference());
+            facts.put("copy", use.copy());
+            add(new Link(Link.Kind.KEY, use.owner(), use.location().key(), use.copyRegion(), use.at(),
                     use.location().key().map(Resource::properties).orElse(MapValue.empty(use.at().source())),
-                    Truth.TRUE));
+                    Truth.TRUE, facts));
         }
         for (SecretUse use : topology.secretUses()) {
             add(new Link(Link.Kind.SECRET, use.user(), use.secret(), use.user().region(), use.at(),
-                    use.secret().map(Resource::properties).orElse(MapValue.empty(use.at().source())), Truth.TRUE));
+                    use.secret().map(Resource::properties).orElse(MapValue.empty(use.at().source())), Truth.TRUE,
+                    Map.of("reference", use.reference())));
         }
         for (Resource secret : topology.resources("AWS::SecretsManager::Secret")) {
             Value at = secret.properties().get("ReplicaRegions").orElse(secret.properties());
