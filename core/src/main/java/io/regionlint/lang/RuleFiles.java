@@ -65,8 +65,11 @@ public final class RuleFiles {
         AstBuilder builder = new AstBuilder(problems);
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (RegionRuleParser.RuleDeclContext decl : tree.ruleDecl()) {
-            if (decl.exception != null || decl.ruleId() == null || decl.RBRACE() == null) {
-                continue; // its syntax error is already reported
+            int from = decl.getStart().getLine();
+            int to = decl.getStop() == null ? from : decl.getStop().getLine();
+            boolean broken = problems.stream().anyMatch(p -> p.line() >= from && p.line() <= to);
+            if (broken || decl.exception != null || decl.ruleId() == null || decl.RBRACE() == null) {
+                continue; // its syntax error is already reported; the parser's repair is no rule
             }
             Optional<Ast.RuleDecl> rule = builder.rule(decl);
             if (rule.isPresent() && !ids.add(rule.get().id())) {
