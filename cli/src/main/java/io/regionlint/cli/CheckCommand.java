@@ -92,6 +92,10 @@ class CheckCommand implements Callable<Integer> {
     @Mixin
     private ColorOption color;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr, see"
+            + " docs/custom-rules.md), besides the project file's rules.files and rules/ folder. Repeatable.")
+    private List<java.nio.file.Path> ruleFiles = new ArrayList<>();
+
     @Mixin
     private DebugOption debug;
 
@@ -100,12 +104,14 @@ class CheckCommand implements Callable<Integer> {
         Environment environment = main.environment();
         RuleRegistry registry = registry(main.rules());
         ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
-        LintRequest request = request(environment, registry);
+        List<java.nio.file.Path> teamRules = ruleFiles.stream().map(f -> environment.workingDir().resolve(f)).toList();
+        // --rule ACME-001 is checked against the team's rules too; the run itself reads them again
+        LintRequest request = request(environment, registry.withRuleFiles(teamRules, environment.workingDir()));
         List<String> refused = ReportWriter.check(plan.files(), request);
         if (!refused.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("\nregionlint: ", refused));
         }
-        LintResult linted = new Linter(registry).run(request);
+        LintResult linted = new Linter(registry).withRuleFiles(teamRules).run(request);
         LintResult result = changed.isEmpty() ? linted : onlyChanged(linted, environment);
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> refusal = refuse(result);

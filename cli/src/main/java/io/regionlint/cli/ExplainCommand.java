@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,12 +37,22 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "A rule id such as RL2001, or its name.")
     private String id;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr) to"
+            + " include, besides those of the project file found from here. Repeatable.")
+    private List<java.nio.file.Path> ruleFiles = new java.util.ArrayList<>();
+
     @Mixin
     private DebugOption debug;
 
+    /** The built-in rules and the team's own: --rules files and the project file's. */
+    private RuleRegistry registry() {
+        java.nio.file.Path dir = main.environment().workingDir();
+        return main.rules().withRuleFiles(ruleFiles.stream().map(dir::resolve).toList(), dir);
+    }
+
     @Override
     public Integer call() {
-        RuleRegistry registry = main.rules();
+        RuleRegistry registry = registry();
         Optional<RuleDescriptor> rule = find(registry, id);
         if (rule.isEmpty()) {
             unknown(registry);

@@ -7,6 +7,7 @@ import io.regionlint.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import io.regionlint.engine.RuleRegistry;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,12 +42,22 @@ final class RulesCommand implements Callable<Integer> {
             description = "text (a table) or json (default: ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr) to"
+            + " include, besides those of the project file found from here. Repeatable.")
+    private List<java.nio.file.Path> ruleFiles = new java.util.ArrayList<>();
+
     @Mixin
     private DebugOption debug;
 
+    /** The built-in rules and the team's own: --rules files and the project file's. */
+    private RuleRegistry registry() {
+        java.nio.file.Path dir = main.environment().workingDir();
+        return main.rules().withRuleFiles(ruleFiles.stream().map(dir::resolve).toList(), dir);
+    }
+
     @Override
     public Integer call() {
-        List<RuleDescriptor> rules = main.rules().all();
+        List<RuleDescriptor> rules = registry().all();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case TEXT -> table(rules, out);

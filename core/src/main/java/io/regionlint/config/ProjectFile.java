@@ -20,18 +20,30 @@ import java.util.Optional;
  * @param allowTemplatesOutside {@code topology.allowTemplatesOutside}: templates outside the
  *     project file's folder may be read (refused by default, so that a project file from
  *     elsewhere cannot make the run read any file on the machine)
+ * @param ruleFiles {@code rules.files}: a team's rule files ({@code *.rlr}), resolved against the
+ *     project file's folder
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                           List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
                           Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside,
-                          List<DeployedDecl> deployed) {
+                          List<DeployedDecl> deployed, List<DeployedDecl> ruleFiles) {
 
     public ProjectFile {
+        ruleFiles = List.copyOf(ruleFiles);
         deployed = List.copyOf(deployed);
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         stacks = List.copyOf(stacks);
         rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** A project without rule files of its own. */
+    public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                       List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
+                       Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside,
+                       List<DeployedDecl> deployed) {
+        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, baseline, allowTemplatesOutside,
+                deployed, List.of());
     }
 
     /** A project without deployed state. */
@@ -43,7 +55,8 @@ public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<S
     }
 
     /**
-     * One entry of {@code topology.deployed}: an AWS Config snapshot file or folder.
+     * One entry of {@code topology.deployed} (an AWS Config snapshot file or folder) or of
+     * {@code rules.files} (a rule file).
      *
      * @param path resolved against the project file's folder
      * @param declaredAt where the project file names it, for errors

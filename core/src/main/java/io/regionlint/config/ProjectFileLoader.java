@@ -284,10 +284,17 @@ public final class ProjectFileLoader {
             }
         }
         Map<String, ProjectFile.RuleSetting> rules = new LinkedHashMap<>();
+        List<ProjectFile.DeployedDecl> ruleFiles = new ArrayList<>();
         map(root, "rules").ifPresent(r -> {
             int index = 0;
             for (Map.Entry<String, Node> e : r.entries().entrySet()) {
-                rules.put(e.getKey(), rule(e.getKey(), e.getValue(), r.keyRange(index++)));
+                SourceRange key = r.keyRange(index++);
+                if (e.getKey().equals("files") && e.getValue() instanceof ListNode files) {
+                    files.items().forEach(n -> ruleFiles.add(new ProjectFile.DeployedDecl(dir.resolve(text(n))
+                            .normalize(), text(n), n.range())));
+                    continue;
+                }
+                rules.put(e.getKey(), rule(e.getKey(), e.getValue(), key));
             }
         });
         List<ProjectFile.SuppressionDecl> suppressions = new ArrayList<>();
@@ -303,7 +310,7 @@ public final class ProjectFileLoader {
         Optional<Path> baseline = root.get("baseline").filter(ScalarNode.class::isInstance)
                 .map(n -> dir.resolve(text(n)).normalize());
         return new ProjectFile(file, regions, account, stacks, rules, suppressions, cdk, baseline, allowOutside,
-                deployed);
+                deployed, ruleFiles);
     }
 
     private static Optional<LocalDate> date(String text) {

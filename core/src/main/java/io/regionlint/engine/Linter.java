@@ -29,6 +29,8 @@ public final class Linter {
 
     private final RuleRegistry registry;
     private final Clock clock;
+    /** Rule files given beside the project's own ({@code --rules}). */
+    private List<Path> ruleFiles = List.of();
 
     public Linter(RuleRegistry registry) {
         this(registry, Clock.systemDefaultZone());
@@ -38,6 +40,16 @@ public final class Linter {
     public Linter(RuleRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /**
+     * This linter with a team's rule files ({@code --rules FILE}) besides those its project file
+     * names ({@code rules.files}) or keeps in a {@code rules/} folder beside it.
+     */
+    public Linter withRuleFiles(List<Path> files) {
+        Linter linter = new Linter(registry, clock);
+        linter.ruleFiles = List.copyOf(files);
+        return linter;
     }
 
     /**
@@ -51,9 +63,18 @@ public final class Linter {
         List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
         built.forEach(b -> errors.addAll(b.errors()));
+        // each project's own rule files join the built-in rules for its topology
+        List<RuleRegistry> registries = new ArrayList<>();
+        java.util.Map<Optional<Path>, RuleRegistry> byProject = new java.util.HashMap<>();
+        for (InputPlan.TopologyPlan t : plan.topologies()) {
+            registries.add(byProject.computeIfAbsent(t.project().map(ProjectFile::file),
+                    p -> CustomRules.load(registry, ruleFiles, t.project(), request.baseDir(), errors)));
+        }
         // a mistyped id under a project file's rules: is an input error at its line
-        plan.topologies().forEach(t -> errors.addAll(new RuleSelection(request, t.project())
-                .unknownProjectRules(registry)));
+        for (int i = 0; i < plan.topologies().size(); i++) {
+            errors.addAll(new RuleSelection(request, plan.topologies().get(i).project())
+                    .unknownProjectRules(registries.get(i)));
+        }
         errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));
         List<Finding> findings = new ArrayList<>();
@@ -67,12 +88,12 @@ public final class Linter {
             stacks += topology.stacks().size();
             resources += topology.resources().size();
             RuleSelection selection = new RuleSelection(request, planned.project());
-            List<RuleDescriptor> toRun = registry.all().stream().filter(selection::enabled).toList();
+            List<RuleDescriptor> toRun = registries.get(i).all().stream().filter(selection::enabled).toList();
             ran.addAll(toRun);
             Suppressions suppressions = new Suppressions(planned.project(), topology, today);
             runRules(toRun, selection, topology, i == 0 ? errors : List.of(), suppressions, findings);
         }
-        List<RuleDescriptor> toRun = registry.all().stream().filter(ran::contains).toList();
+        List<RuleDescriptor> toRun = ran.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
         Optional<ProjectFile> project = plan.topologies().stream().flatMap(t -> t.project().stream()).findFirst();
         Optional<BaselineComparison> comparison = baseline(request, project, errors).map(b -> compare(b, findings));
         findings.sort(Comparator.comparing((Finding f) -> f.location().file())

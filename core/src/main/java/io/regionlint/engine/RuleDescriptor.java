@@ -14,21 +14,50 @@ public final class RuleDescriptor {
     public static final String DOCS_BASE = "https://github.com/regionlint/regionlint/blob/main/docs/rules/";
     private static final Pattern ID = Pattern.compile("RL[1-9]\\d{3}");
 
+    /** A team's own rule id: {@code RL9xxx}, or letters, a dash and more (ACME-001, TEAM-NET-7). */
+    private static final Pattern CUSTOM_ID = Pattern.compile("RL9\\d{3}|(?!RL-?\\d)[A-Z][A-Z0-9]{1,15}(-[A-Z0-9]{1,15}){1,3}");
+
     private final Rule rule;
-    private final RuleInfo info;
-    private final String pascalName;
+    private final RuleMetadata info;
 
     public RuleDescriptor(Rule rule) {
         this.rule = rule;
-        this.info = rule.getClass().getAnnotation(RuleInfo.class);
-        if (info == null) {
+        Optional<RuleMetadata> data = rule.metadata();
+        if (data.isPresent()) {
+            this.info = data.get();
+            if (!isCustomId(info.id())) {
+                throw new IllegalArgumentException(info.source().orElse(rule.getClass().getName())
+                        + ": a team's rule id is RL9xxx or the team's own scheme such as ACME-001, not " + info.id());
+            }
+            return;
+        }
+        RuleInfo annotation = rule.getClass().getAnnotation(RuleInfo.class);
+        if (annotation == null) {
             throw new IllegalArgumentException(rule.getClass().getName() + " has no @RuleInfo");
         }
-        if (!ID.matcher(info.id()).matches()) {
-            throw new IllegalArgumentException(rule.getClass().getName() + " has a malformed id " + info.id());
+        if (!ID.matcher(annotation.id()).matches()) {
+            throw new IllegalArgumentException(rule.getClass().getName() + " has a malformed id " + annotation.id());
         }
         String simple = rule.getClass().getSimpleName();
-        this.pascalName = simple.endsWith("Rule") ? simple.substring(0, simple.length() - 4) : simple;
+        String pascal = simple.endsWith("Rule") ? simple.substring(0, simple.length() - 4) : simple;
+        this.info = new RuleMetadata(annotation.id(), pascal, annotation.summary(), annotation.severity(),
+                annotation.category(), annotation.since(), Optional.empty(), DOCS_BASE + annotation.id() + ".md",
+                Optional.empty());
+    }
+
+    /** True for an id a team may give its own rule: RL9xxx or its own scheme (ACME-001); no other RL id. */
+    public static boolean isCustomId(String id) {
+        return CUSTOM_ID.matcher(id).matches();
+    }
+
+    /** True for a rule read from a rule file rather than built in. */
+    public boolean custom() {
+        return rule.metadata().isPresent();
+    }
+
+    /** Where a custom rule was declared ({@code rules/team.rlr:3}); empty for built-in rules. */
+    public Optional<String> source() {
+        return info.source();
     }
 
     public Rule rule() {
@@ -41,13 +70,13 @@ public final class RuleDescriptor {
 
     /** The friendly name in kebab case, e.g. {@code s3-replication-not-bidirectional}. */
     public String name() {
-        return pascalName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+        return info.pascalName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
                 .toLowerCase(Locale.ROOT);
     }
 
     /** The friendly name in PascalCase, as SARIF wants it. */
     public String pascalName() {
-        return pascalName;
+        return info.pascalName();
     }
 
     public String summary() {
@@ -86,11 +115,14 @@ public final class RuleDescriptor {
     }
 
     public String helpUri() {
-        return DOCS_BASE + id() + ".md";
+        return info.helpUri();
     }
 
     /** The Markdown explanation shipped beside the rule class, if any. */
     public Optional<String> explanation() {
+        if (info.explanation().isPresent()) {
+            return info.explanation();
+        }
         String resource = rule.getClass().getSimpleName() + ".md";
         try (InputStream in = rule.getClass().getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RuleIds {
 
-    private static final Pattern FORMAT = Pattern.compile("RL\\d{1,4}");
+    private static final Pattern FORMAT = Pattern.compile("RL\\d{1,4}|(?!RL-?\\d)[A-Z][A-Z0-9]{1,15}(-[A-Z0-9]{0,15}){1,3}");
 
     private RuleIds() {
     }

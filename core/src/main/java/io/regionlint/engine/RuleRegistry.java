@@ -40,6 +40,32 @@ public final class RuleRegistry {
         return new RuleRegistry(byId.values().stream().filter(keep).map(RuleDescriptor::rule).toList());
     }
 
+    /**
+     * This registry with more rules (a team's own, read from rule files). A rule whose id a rule
+     * of this registry already has is not added: the caller reports it where it was declared.
+     */
+    public RuleRegistry with(List<Rule> more) {
+        List<Rule> rules = new ArrayList<>(byId.values().stream().map(RuleDescriptor::rule).toList());
+        for (Rule r : more) {
+            if (r.metadata().map(m -> !byId.containsKey(m.id())).orElse(false)) {
+                rules.add(r);
+            }
+        }
+        return new RuleRegistry(rules);
+    }
+
+    /**
+     * This registry with a team's rules: those in {@code files} and, where {@code start} has a
+     * project file at or above it, those its {@code rules.files} name or its {@code rules/}
+     * folder holds. Problems in rule files are left to the run that reports them ({@link Linter}).
+     */
+    public RuleRegistry withRuleFiles(List<java.nio.file.Path> files, java.nio.file.Path start) {
+        Optional<io.regionlint.config.ProjectFile> project = io.regionlint.config.ProjectFileLoader.find(start)
+                .flatMap(f -> io.regionlint.config.ProjectFileLoader.load(f, f.toString(),
+                        new io.regionlint.load.DocumentLoader()).project());
+        return CustomRules.load(this, files, project, start, new ArrayList<>());
+    }
+
     public List<RuleDescriptor> all() {
         return List.copyOf(byId.values());
     }

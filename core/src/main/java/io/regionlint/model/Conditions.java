@@ -4,7 +4,6 @@ import io.regionlint.load.ListNode;
 import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
 import io.regionlint.load.ScalarNode;
-import io.regionlint.model.Resolver.Truth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

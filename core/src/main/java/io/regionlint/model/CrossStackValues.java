@@ -3,7 +3,6 @@ package io.regionlint.model;
 import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
 import io.regionlint.load.ScalarNode;
-import io.regionlint.model.Resolver.Truth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -19,9 +19,6 @@ import java.util.TreeSet;
  */
 final class Resolver {
 
-    /** A three-valued condition result. */
-    enum Truth { TRUE, FALSE, UNKNOWN }
-
     /** The values CloudFormation accepts for DeletionPolicy and UpdateReplacePolicy. */
     private static final Map<String, Set<String>> POLICIES = Map.of(
             "DeletionPolicy", Set.of("Delete", "Retain", "RetainExceptOnCreate", "Snapshot"),

@@ -33,6 +33,8 @@ public final class Topology {
     private final Map<String, List<RoleUse>> roleUsesByRole;
     private final Map<StackId, String> fingerprintNames;
     private final RoutingLinker routing;
+    /** Built on first use: only the rule language navigates every link at once. */
+    private volatile LinkIndex links;
     /** Set once by the topology builder before anyone reads the topology. */
     private List<ModelDiagnostic> diagnostics = List.of();
     /** Read on first use: most runs have no alarm rule to ask. */
@@ -306,6 +308,25 @@ public final class Topology {
     /** Every ARC control panel with its routing controls and safety rules. */
     public List<ArcControlPanel> arcControlPanels() {
         return routing.controlPanels();
+    }
+
+    /**
+     * Every link that starts at a resource, of every {@link Link.Kind}: the one uniform way to
+     * navigate from a resource to its replicas, members, keys, secrets and twins. Twins are
+     * listed in topology order; the other kinds in the order of the joins they read.
+     */
+    public List<Link> links(Resource from) {
+        LinkIndex index = links;
+        if (index == null) {
+            index = new LinkIndex(this);
+            links = index;
+        }
+        return index.from(from);
+    }
+
+    /** The links of one kind that start at a resource. */
+    public List<Link> links(Resource from, Link.Kind kind) {
+        return links(from).stream().filter(l -> l.kind() == kind).toList();
     }
 
     public List<UnresolvedPeer> unresolvedPeers() {

@@ -402,11 +402,11 @@ public final class TopologyBuilder {
             }
         }
         if (condition.isPresent() && condition.get() instanceof ScalarNode c) {
-            Resolver.Truth truth = resolver.condition(c);
-            if (truth == Resolver.Truth.FALSE) {
+            Truth truth = resolver.condition(c);
+            if (truth == Truth.FALSE) {
                 return Optional.empty(); // not created in this stack instance
             }
-            conditionUnknown = truth == Resolver.Truth.UNKNOWN;
+            conditionUnknown = truth == Truth.UNKNOWN;
         }
         resolver.policies(declaration);
         MapValue properties;

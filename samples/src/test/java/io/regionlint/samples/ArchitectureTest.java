@@ -43,6 +43,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheLanguagePackageTouchesAntlr() throws IOException {
+        for (String pkg : List.of("engine", "model", "load", "report", "config", "graph")) {
+            assertNoReference(ROOT.resolve("core/target/classes/io/regionlint/" + pkg), List.of("org/antlr/"));
+        }
+        assertNoReference(ROOT.resolve("rules/target/classes"), List.of("org/antlr/", "io/regionlint/lang/"));
+        assertNoReference(ROOT.resolve("cli/target/classes"), List.of("org/antlr/"));
+    }
+
+    @Test
     void theCliKnowsNoRuleAndNoParser() throws IOException {
         assertNoReference(ROOT.resolve("cli/target/classes"), List.of("io/regionlint/rules/", "org/yaml/snakeyaml/",
                 "io/regionlint/load/YamlReader", "io/regionlint/load/JsonReader"));

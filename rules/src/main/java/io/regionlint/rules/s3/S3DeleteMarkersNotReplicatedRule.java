@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -24,10 +25,10 @@ public final class S3DeleteMarkersNotReplicatedRule implements Rule {
         Topology topology = context.topology();
         for (ReplicationRule rule : topology.replicationRules()) {
             if (!rule.enabled() || !rule.isV2() || !rule.crossRegion()
-                    || S3Facts.tagFiltered(rule) != Answer.NO
+                    || S3Facts.tagFiltered(rule) != Truth.FALSE
                     || !topology.isActive(rule.source().region())
                     || !topology.isActive(rule.destination().orElseThrow().region())
-                    || S3Facts.enabledAt(rule.rule(), "DeleteMarkerReplication", "Status") != Answer.NO) {
+                    || S3Facts.enabledAt(rule.rule(), "DeleteMarkerReplication", "Status") != Truth.FALSE) {
                 continue;
             }
             Resource source = rule.source();

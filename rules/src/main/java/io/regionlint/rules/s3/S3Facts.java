@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.ReplicationRule;
@@ -35,24 +36,24 @@ final class S3Facts {
     }
 
     /** Whether the key at the end of the path is present (its value may be unknown: it is still there). */
-    static Answer has(Value root, String... path) {
+    static Truth has(Value root, String... path) {
         Optional<Value> parent = lookup(root, Arrays.copyOf(path, path.length - 1));
         if (parent.isEmpty()) {
-            return Answer.NO;
+            return Truth.FALSE;
         }
         if (parent.get() instanceof MapValue map) {
-            return Answer.of(map.has(path[path.length - 1]));
+            return Truth.of(map.has(path[path.length - 1]));
         }
-        return parent.get().isUnknown() ? Answer.UNKNOWN : Answer.NO;
+        return parent.get().isUnknown() ? Truth.UNKNOWN : Truth.FALSE;
     }
 
     /** Whether the status at the path is {@code Enabled}; absent is NO. */
-    static Answer enabledAt(Value root, String... path) {
+    static Truth enabledAt(Value root, String... path) {
         Optional<Value> value = lookup(root, path);
         if (value.isEmpty()) {
-            return Answer.NO;
+            return Truth.FALSE;
         }
-        return value.get().text().map(t -> Answer.of(t.equals("Enabled"))).orElse(Answer.UNKNOWN);
+        return value.get().text().map(t -> Truth.of(t.equals("Enabled"))).orElse(Truth.UNKNOWN);
     }
 
     /** The number at the path, when it is known and numeric. */
@@ -67,35 +68,35 @@ final class S3Facts {
     }
 
     /** Whether the bucket has {@code VersioningConfiguration.Status: Enabled}. */
-    static Answer versioningEnabled(Resource bucket) {
+    static Truth versioningEnabled(Resource bucket) {
         return enabledAt(bucket.properties(), "VersioningConfiguration", "Status");
     }
 
     /** Whether the replication rule's {@code Status} is {@code Enabled}. */
-    static Answer enabled(ReplicationRule rule) {
+    static Truth enabled(ReplicationRule rule) {
         return enabledAt(rule.rule(), "Status");
     }
 
     /** Whether the rule's filter selects by tag ({@code Filter.TagFilter} or {@code Filter.And.TagFilters}). */
-    static Answer tagFiltered(ReplicationRule rule) {
+    static Truth tagFiltered(ReplicationRule rule) {
         return has(rule.rule(), "Filter", "TagFilter").or(has(rule.rule(), "Filter", "And", "TagFilters"));
     }
 
     /** Whether the rule's destination is the given bucket. */
-    static Answer pointsAt(ReplicationRule rule, Resource bucket) {
+    static Truth pointsAt(ReplicationRule rule, Resource bucket) {
         if (rule.destination().isPresent()) {
-            return Answer.of(rule.destination().get().key().equals(bucket.key()));
+            return Truth.of(rule.destination().get().key().equals(bucket.key()));
         }
         // A known text that the linker could not join is some other bucket; only an unknown value could be this one.
-        return rule.rule().textAt("Destination", "Bucket").isPresent() ? Answer.NO : Answer.UNKNOWN;
+        return rule.rule().textAt("Destination", "Bucket").isPresent() ? Truth.FALSE : Truth.UNKNOWN;
     }
 
     /**
      * Whether {@code from} has an enabled replication rule into {@code to}. UNKNOWN where a rule,
      * its status or its destination (or the configuration holding them) cannot be known.
      */
-    static Answer replicatesTo(Topology topology, Resource from, Resource to) {
-        Answer answer = configurationKnown(from) ? Answer.NO : Answer.UNKNOWN;
+    static Truth replicatesTo(Topology topology, Resource from, Resource to) {
+        Truth answer = configurationKnown(from) ? Truth.FALSE : Truth.UNKNOWN;
         for (ReplicationRule rule : topology.replicationRulesFrom(from)) {
             answer = answer.or(enabled(rule).and(pointsAt(rule, to)));
         }

@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -39,10 +40,10 @@ public final class S3KmsObjectsNotReplicatedRule implements Rule {
     private static void check(RuleContext context, Resource bucket, Value algorithm, ReplicationRule rule) {
         List<String> missing = new ArrayList<>();
         if (S3Facts.enabledAt(rule.rule(), "SourceSelectionCriteria", "SseKmsEncryptedObjects", "Status")
-                == Answer.NO) {
+                == Truth.FALSE) {
             missing.add("SourceSelectionCriteria.SseKmsEncryptedObjects.Status: Enabled");
         }
-        if (S3Facts.has(rule.rule(), "Destination", "EncryptionConfiguration", "ReplicaKmsKeyID") == Answer.NO) {
+        if (S3Facts.has(rule.rule(), "Destination", "EncryptionConfiguration", "ReplicaKmsKeyID") == Truth.FALSE) {
             missing.add("Destination.EncryptionConfiguration.ReplicaKmsKeyID");
         }
         if (missing.isEmpty()) {

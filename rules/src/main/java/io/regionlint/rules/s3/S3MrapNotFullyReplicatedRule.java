@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
@@ -76,7 +77,7 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                 continue;
             }
             Resource bucket = m.bucket().get();
-            if (S3Facts.versioningEnabled(bucket) == Answer.NO) {
+            if (S3Facts.versioningEnabled(bucket) == Truth.FALSE) {
                 context.report(Site.of(mrap, m.at()), name + " includes bucket " + bucket.describe() + ", which is"
                                 + " not versioned; replication between the access point's buckets needs versioning on"
                                 + " every bucket, so set VersioningConfiguration.Status: Enabled on it")
@@ -111,11 +112,11 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
         if (others.isEmpty()) {
             return;
         }
-        Answer receives = allKnown ? Answer.NO : Answer.UNKNOWN;
+        Truth receives = allKnown ? Truth.FALSE : Truth.UNKNOWN;
         for (Resource other : others) {
             receives = receives.or(S3Facts.replicatesTo(topology, other, bucket));
         }
-        if (receives == Answer.NO) {
+        if (receives == Truth.FALSE) {
             context.report(Site.of(mrap, m.at()), name + " includes bucket " + bucket.describe() + ", which receives"
                             + " replicas from none of the other buckets, so a request routed to it misses objects"
                             + " written through the other Regions (HTTP 404); add replication rules into '"
@@ -128,8 +129,8 @@ public final class S3MrapNotFullyReplicatedRule implements Rule {
                     || bucket.region().equals(other.region())) {
                 continue;
             }
-            if (S3Facts.replicatesTo(topology, bucket, other) == Answer.YES
-                    && S3Facts.replicatesTo(topology, other, bucket) == Answer.NO) {
+            if (S3Facts.replicatesTo(topology, bucket, other) == Truth.TRUE
+                    && S3Facts.replicatesTo(topology, other, bucket) == Truth.FALSE) {
                 context.report(Site.of(mrap, m.at()), name + " routes to buckets " + bucket.describe() + " and "
                                 + other.describe() + " in two active Regions, but only '" + bucket.displayName()
                                 + "' replicates to '" + other.displayName() + "'; objects written through "

@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -27,9 +28,9 @@ public final class S3ReplicaModificationsNotSyncedRule implements Rule {
             }
             Resource source = rule.source();
             Resource destination = rule.destination().get();
-            if (S3Facts.replicatesTo(topology, destination, source) != Answer.YES
+            if (S3Facts.replicatesTo(topology, destination, source) != Truth.TRUE
                     || S3Facts.enabledAt(rule.rule(), "SourceSelectionCriteria", "ReplicaModifications", "Status")
-                    != Answer.NO) {
+                    != Truth.FALSE) {
                 continue;
             }
             String schemaHint = rule.isV2() ? "" : " (this needs the V2 schema: a Filter, Priority and"

@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -24,7 +25,7 @@ public final class S3ReplicationNotBidirectionalRule implements Rule {
             Resource source = rule.source();
             Resource destination = rule.destination().orElseThrow();
             if (!rule.crossRegion() || !topology.isActive(source.region()) || !topology.isActive(destination.region())
-                    || S3Facts.replicatesTo(topology, destination, source) != Answer.NO) {
+                    || S3Facts.replicatesTo(topology, destination, source) != Truth.FALSE) {
                 continue;
             }
             context.report(Site.of(source, rule.destinationValue()), "Bucket " + destination.describe()

@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -51,15 +52,15 @@ public final class S3ReplicationRuleShapeRule implements Rule {
                         .key("v2-required");
             }
         }
-        if (S3Facts.tagFiltered(rule) == Answer.YES
-                && S3Facts.enabledAt(rule.rule(), "DeleteMarkerReplication", "Status") == Answer.YES) {
+        if (S3Facts.tagFiltered(rule) == Truth.TRUE
+                && S3Facts.enabledAt(rule.rule(), "DeleteMarkerReplication", "Status") == Truth.TRUE) {
             context.report(Site.of(bucket, S3Facts.lookup(rule.rule(), "DeleteMarkerReplication", "Status")
                             .orElseThrow()), name + " filters on tags and enables DeleteMarkerReplication, which S3"
                             + " does not support for tag-based rules; set DeleteMarkerReplication.Status: Disabled or"
                             + " filter by prefix only")
                     .key("tag-delete-markers");
         }
-        if (!rule.isV2() && S3Facts.has(rule.rule(), "SourceSelectionCriteria", "ReplicaModifications") == Answer.YES) {
+        if (!rule.isV2() && S3Facts.has(rule.rule(), "SourceSelectionCriteria", "ReplicaModifications") == Truth.TRUE) {
             context.report(Site.of(bucket, S3Facts.lookup(rule.rule(), "SourceSelectionCriteria",
                             "ReplicaModifications").orElseThrow()), name + " sets ReplicaModifications without a"
                             + " Filter; replica modification sync needs the V2 schema: replace the rule's Prefix with"

@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -25,7 +26,7 @@ public final class S3ReplicationWithoutVersioningRule implements Rule {
         }
         for (ReplicationRule rule : S3Facts.firstEnabledRulePerPair(topology)) {
             Resource destination = rule.destination().orElseThrow();
-            if (S3Facts.versioningEnabled(destination) == Answer.NO) {
+            if (S3Facts.versioningEnabled(destination) == Truth.FALSE) {
                 context.report(Site.of(rule.source(), rule.destinationValue()), "Bucket " + rule.source().describe()
                                 + " replicates into " + destination.describe() + ", which does not have versioning"
                                 + " enabled; S3 cannot replicate into it: set VersioningConfiguration.Status: Enabled"
@@ -39,7 +40,7 @@ public final class S3ReplicationWithoutVersioningRule implements Rule {
     private static void checkSource(RuleContext context, Topology topology, Resource bucket) {
         List<ReplicationRule> enabled = topology.replicationRulesFrom(bucket).stream()
                 .filter(ReplicationRule::enabled).toList();
-        if (enabled.isEmpty() || S3Facts.versioningEnabled(bucket) != Answer.NO) {
+        if (enabled.isEmpty() || S3Facts.versioningEnabled(bucket) != Truth.FALSE) {
             return;
         }
         Optional<Value> versioning = bucket.properties().get("VersioningConfiguration");

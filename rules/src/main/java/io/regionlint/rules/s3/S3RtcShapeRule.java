@@ -1,5 +1,6 @@
 package io.regionlint.rules.s3;
 
+import io.regionlint.model.Truth;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -34,16 +35,16 @@ public final class S3RtcShapeRule implements Rule {
         String name = "Replication rule " + rule.label() + " of bucket " + bucket.describe();
         Optional<Value> replicationTime = S3Facts.lookup(r, "Destination", "ReplicationTime");
         if (replicationTime.isPresent() && !replicationTime.get().isUnknown()
-                && S3Facts.has(r, "Destination", "Metrics") == Answer.NO) {
+                && S3Facts.has(r, "Destination", "Metrics") == Truth.FALSE) {
             context.report(Site.of(bucket, replicationTime.get()), name + " sets ReplicationTime (S3 RTC) without"
                     + " Metrics, which S3 RTC requires; add Destination.Metrics: {Status: Enabled, EventThreshold:"
                     + " {Minutes: 15}}").key("rtc-without-metrics");
         }
         notFifteen(context, bucket, r, name, "ReplicationTime", "Time", "Minutes");
         notFifteen(context, bucket, r, name, "Metrics", "EventThreshold", "Minutes");
-        if (S3Facts.enabledAt(r, "Destination", "ReplicationTime", "Status") == Answer.YES
-                && S3Facts.has(r, "Destination", "Metrics") == Answer.YES
-                && S3Facts.enabledAt(r, "Destination", "Metrics", "Status") == Answer.NO) {
+        if (S3Facts.enabledAt(r, "Destination", "ReplicationTime", "Status") == Truth.TRUE
+                && S3Facts.has(r, "Destination", "Metrics") == Truth.TRUE
+                && S3Facts.enabledAt(r, "Destination", "Metrics", "Status") == Truth.FALSE) {
             Value at = S3Facts.lookup(r, "Destination", "Metrics", "Status")
                     .or(() -> S3Facts.lookup(r, "Destination", "Metrics")).orElseThrow();
             context.report(Site.of(bucket, at), name + " enables S3 RTC but not its Metrics; S3 RTC requires"
