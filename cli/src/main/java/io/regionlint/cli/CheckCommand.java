@@ -106,7 +106,9 @@ class CheckCommand implements Callable<Integer> {
         ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
         List<java.nio.file.Path> teamRules = ruleFiles.stream().map(f -> environment.workingDir().resolve(f)).toList();
         // --rule ACME-001 is checked against the team's rules too; the run itself reads them again
-        LintRequest request = request(environment, registry.withRuleFiles(teamRules, environment.workingDir()));
+        java.nio.file.Path start = paths.isEmpty() ? environment.workingDir()
+                : environment.workingDir().resolve(paths.get(0));
+        LintRequest request = request(environment, registry.withRuleFiles(teamRules, start, new ArrayList<>()));
         List<String> refused = ReportWriter.check(plan.files(), request);
         if (!refused.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("\nregionlint: ", refused));

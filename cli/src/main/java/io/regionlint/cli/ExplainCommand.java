@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  regionlint explain RL2001",
             "  regionlint explain s3-replication-not-bidirectional",
-            "  regionlint explain RL2001 > RL2001.md"})
+            "  regionlint explain RL2001 > RL2001.md",
+            "  regionlint explain ACME-001 samples/custom-rules",
+            "      A team rule of that project (see docs/custom-rules.md)."})
 final class ExplainCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,25 +36,23 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "A rule id such as RL2001, or its name.")
+    @Parameters(index = "0", paramLabel = "ID", description = "A rule id such as RL2001, or its name.")
     private String id;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr) to"
-            + " include, besides those of the project file found from here. Repeatable.")
-    private List<java.nio.file.Path> ruleFiles = new java.util.ArrayList<>();
+    @Parameters(index = "1", paramLabel = "PROJECT", arity = "0..1", defaultValue = ".",
+            description = "A project folder or .regionlint.yaml whose team rules can be explained too (default:"
+                    + " the project file at or above the current folder).")
+    private String project;
+
+    @Mixin
+    private TeamRulesOption teamRules;
 
     @Mixin
     private DebugOption debug;
 
-    /** The built-in rules and the team's own: --rules files and the project file's. */
-    private RuleRegistry registry() {
-        java.nio.file.Path dir = main.environment().workingDir();
-        return main.rules().withRuleFiles(ruleFiles.stream().map(dir::resolve).toList(), dir);
-    }
-
     @Override
     public Integer call() {
-        RuleRegistry registry = registry();
+        RuleRegistry registry = teamRules.registry(main, project, spec.commandLine().getErr()).registry();
         Optional<RuleDescriptor> rule = find(registry, id);
         if (rule.isEmpty()) {
             unknown(registry);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  regionlint rules",
             "  regionlint rules --format json",
+            "  regionlint rules samples/custom-rules",
+            "      The built-in rules and the team rules of that project.",
             "  regionlint explain RL2001",
             "      The full explanation of one rule."})
 final class RulesCommand implements Callable<Integer> {
@@ -42,22 +45,21 @@ final class RulesCommand implements Callable<Integer> {
             description = "text (a table) or json (default: ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr) to"
-            + " include, besides those of the project file found from here. Repeatable.")
-    private List<java.nio.file.Path> ruleFiles = new java.util.ArrayList<>();
+    @Parameters(paramLabel = "PROJECT", arity = "0..1", defaultValue = ".",
+            description = "A project folder or .regionlint.yaml whose team rules (rules.files, the rules/"
+                    + " folder) are listed too (default: the project file at or above the current folder).")
+    private String project;
+
+    @Mixin
+    private TeamRulesOption teamRules;
 
     @Mixin
     private DebugOption debug;
 
-    /** The built-in rules and the team's own: --rules files and the project file's. */
-    private RuleRegistry registry() {
-        java.nio.file.Path dir = main.environment().workingDir();
-        return main.rules().withRuleFiles(ruleFiles.stream().map(dir::resolve).toList(), dir);
-    }
-
     @Override
     public Integer call() {
-        List<RuleDescriptor> rules = registry().all();
+        TeamRulesOption.Loaded loaded = teamRules.registry(main, project, spec.commandLine().getErr());
+        List<RuleDescriptor> rules = loaded.registry().all();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case TEXT -> table(rules, out);
@@ -66,7 +68,7 @@ final class RulesCommand implements Callable<Integer> {
                     "rules --format " + format.name().toLowerCase(java.util.Locale.ROOT) + " is not supported; use text or json");
         }
         out.flush();
-        return ExitCode.OK.code();
+        return loaded.complete() ? ExitCode.OK.code() : ExitCode.INPUT_ERROR.code();
     }
 
     private static void table(List<RuleDescriptor> rules, PrintWriter out) {

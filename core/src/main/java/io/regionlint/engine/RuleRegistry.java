@@ -1,12 +1,19 @@
 package io.regionlint.engine;
 
+import io.regionlint.config.ProjectFile;
+import io.regionlint.config.ProjectFileLoader;
+import io.regionlint.load.DocumentLoader;
+import io.regionlint.load.InputError;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
 
 /** Every rule on the class path (found with {@link ServiceLoader}), in id order. */
 public final class RuleRegistry {
@@ -36,7 +43,7 @@ public final class RuleRegistry {
     }
 
     /** The registry of the rules {@code keep} accepts (a command that runs one family of rules). */
-    public RuleRegistry only(java.util.function.Predicate<RuleDescriptor> keep) {
+    public RuleRegistry only(Predicate<RuleDescriptor> keep) {
         return new RuleRegistry(byId.values().stream().filter(keep).map(RuleDescriptor::rule).toList());
     }
 
@@ -57,13 +64,19 @@ public final class RuleRegistry {
     /**
      * This registry with a team's rules: those in {@code files} and, where {@code start} has a
      * project file at or above it, those its {@code rules.files} name or its {@code rules/}
-     * folder holds. Problems in rule files are left to the run that reports them ({@link Linter}).
+     * folder holds. Problems (a rule file that cannot be read, a rule that does not parse, a
+     * project file in error) are added to {@code problems}; the rules that could be read are kept.
      */
-    public RuleRegistry withRuleFiles(List<java.nio.file.Path> files, java.nio.file.Path start) {
-        Optional<io.regionlint.config.ProjectFile> project = io.regionlint.config.ProjectFileLoader.find(start)
-                .flatMap(f -> io.regionlint.config.ProjectFileLoader.load(f, f.toString(),
-                        new io.regionlint.load.DocumentLoader()).project());
-        return CustomRules.load(this, files, project, start, new ArrayList<>());
+    public RuleRegistry withRuleFiles(List<Path> files, Path start, List<InputError> problems) {
+        Optional<Path> file = ProjectFileLoader.find(start);
+        Optional<ProjectFile> project = Optional.empty();
+        if (file.isPresent()) {
+            ProjectFileLoader.Result loaded = ProjectFileLoader.load(file.get(), file.get().toString(),
+                    new DocumentLoader());
+            problems.addAll(loaded.errors());
+            project = loaded.project();
+        }
+        return CustomRules.load(this, files, project, start, problems);
     }
 
     public List<RuleDescriptor> all() {
@@ -71,6 +84,6 @@ public final class RuleRegistry {
     }
 
     public Optional<RuleDescriptor> byId(String id) {
-        return Optional.ofNullable(byId.get(id.toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(byId.get(id.toUpperCase(Locale.ROOT)));
     }
 }

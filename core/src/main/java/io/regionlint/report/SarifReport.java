@@ -13,6 +13,8 @@ import io.regionlint.load.InputError;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -208,7 +210,11 @@ final class SarifReport {
         gen.writeStringField("text", rule.help());
         gen.writeStringField("markdown", rule.help());
         gen.writeEndObject();
-        gen.writeStringField("helpUri", rule.helpUri());
+        if (isAbsoluteUri(rule.helpUri())) {
+            // SARIF wants an absolute URI; a team rule without `help` is documented in its rule file,
+            // which its help text names instead
+            gen.writeStringField("helpUri", rule.helpUri());
+        }
         gen.writeObjectFieldStart("defaultConfiguration");
         gen.writeStringField("level", level(rule.severity()));
         gen.writeEndObject();
@@ -498,6 +504,14 @@ final class SarifReport {
     }
 
     /** What {@code tool.driver.rules} says about one rule. */
+    private static boolean isAbsoluteUri(String text) {
+        try {
+            return new URI(text).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     record RuleEntry(String id, String name, String summary, String fullDescription, String help, String helpUri,
                      Severity severity, String category) {
 
