@@ -465,7 +465,9 @@ final class Evaluator {
             return eq ? Truth.of(both) : ne ? Truth.of(!both) : Truth.FALSE;
         }
         if (a instanceof Val.Res || b instanceof Val.Res || a instanceof Val.Lnk || b instanceof Val.Lnk) {
-            boolean same = identity(a).equals(identity(b));
+            // a link compared with a resource stands for its far end: `some instance i of c: i == this`
+            boolean mixed = a instanceof Val.Res != b instanceof Val.Res;
+            boolean same = identity(mixed ? farEnd(a) : a).equals(identity(mixed ? farEnd(b) : b));
             return eq ? Truth.of(same) : ne ? Truth.of(!same) : Truth.FALSE;
         }
         Optional<String> ta = text(a);
@@ -492,6 +494,10 @@ final class Evaluator {
             case ">" -> order > 0;
             default -> order >= 0;
         });
+    }
+
+    private static Val farEnd(Val v) {
+        return v instanceof Val.Lnk l ? l.link().to().<Val>map(Val.Res::new).orElse(v) : v;
     }
 
     private static Object identity(Val v) {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.DynamicTest;
  * {@code # regionlint-test: regions=us-east-1,eu-west-1 account=111122223333 parameters=K=V;K2=V2}
  * (a folder's {@code .regionlint.yaml} may carry the same header; {@code rules=RL2005} runs more
  * rules beside the one under test, whose findings are checked only where markers name them).
- * A line where a finding must land ends with {@code # expect: RL2001} (several ids separated by
+ * A line where a finding must land ends with {@code # expect: RL2001} (or a team rule's id, {@code ACME-001}; several ids separated by
  * commas; {@code RL2001 x2} for two findings on that line; {@code RL2001 "fragment"} to require
  * a message fragment). Only the rule under test runs. The harness fails on a marker with no
  * finding, on a finding with no marker, and on any input error unless RL1001 is under test;
@@ -47,7 +47,7 @@ public final class FixtureHarness {
 
     private static final Pattern HEADER = Pattern.compile("#\\s*regionlint-test:(.*)$");
     private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(.+)$");
-    private static final Pattern ENTRY = Pattern.compile("(RL\\d{4})(?:\\s+x(\\d+))?(?:\\s+\"([^\"]*)\")?");
+    private static final Pattern ENTRY = Pattern.compile("(RL\\d{4}|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?:\\s+x(\\d+))?(?:\\s+\"([^\"]*)\")?");
 
     private FixtureHarness() {
     }

@@ -44,7 +44,7 @@ class SampleSnapshotTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final boolean UPDATE = Boolean.getBoolean("regionlint.updateSnapshots");
-    private static final Pattern RULE_ID = Pattern.compile("RL\\d{4}");
+    private static final Pattern RULE_ID = Pattern.compile("RL\\d{4}|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+");
     /** The findings list of a sample whose findings cannot be marked in place. */
     static final String EXPECTED_FINDINGS = "expected-findings.yaml";
 
