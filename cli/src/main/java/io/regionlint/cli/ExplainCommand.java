@@ -2,6 +2,7 @@ package io.regionlint.cli;
 
 import io.regionlint.model.Suggestions;
 import io.regionlint.engine.RuleDescriptor;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.RuleRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -61,8 +62,12 @@ final class ExplainCommand implements Callable<Integer> {
         RuleDescriptor r = rule.get();
         String text = r.explanation().orElseGet(() -> "# " + r.id() + " " + r.name() + "\n\n" + r.summary() + "\n\n"
                 + "See " + r.helpUri() + "\n");
+        String options = RuleOption.markdown(r.id(), r.options());
         PrintWriter out = spec.commandLine().getOut();
         out.print(text.endsWith("\n") ? text : text + "\n");
+        if (!options.isEmpty()) {
+            out.print("\n" + options);
+        }
         out.flush();
         return ExitCode.OK.code();
     }

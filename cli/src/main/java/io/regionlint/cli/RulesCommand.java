@@ -3,6 +3,7 @@ package io.regionlint.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.regionlint.engine.RuleDescriptor;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,6 +104,20 @@ final class RulesCommand implements Callable<Integer> {
                 json.writeStringField("since", r.since());
                 json.writeStringField("summary", r.summary());
                 json.writeStringField("helpUri", r.helpUri());
+                json.writeArrayFieldStart("options");
+                for (RuleOption o : r.options()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", o.name());
+                    json.writeStringField("type", o.type().label());
+                    json.writeObjectField("default", o.defaultValue());
+                    if (o.type() == RuleOption.Type.WHOLE_NUMBER) {
+                        json.writeNumberField("minimum", o.minimum());
+                        json.writeNumberField("maximum", o.maximum());
+                    }
+                    json.writeStringField("description", o.description());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -72,8 +72,9 @@ public final class Linter {
         }
         // a mistyped id under a project file's rules: is an input error at its line
         for (int i = 0; i < plan.topologies().size(); i++) {
-            errors.addAll(new RuleSelection(request, plan.topologies().get(i).project())
-                    .unknownProjectRules(registries.get(i)));
+            RuleSelection selection = new RuleSelection(request, plan.topologies().get(i).project());
+            errors.addAll(selection.unknownProjectRules(registries.get(i)));
+            errors.addAll(selection.badOptions(registries.get(i)));
         }
         errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));

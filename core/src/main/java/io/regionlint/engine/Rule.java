@@ -27,4 +27,9 @@ public interface Rule {
     default java.util.Optional<RuleMetadata> metadata() {
         return java.util.Optional.empty();
     }
+
+    /** The options the rule reads through {@link RuleContext#wholeNumber} and {@link RuleContext#flag}. */
+    default java.util.List<RuleOption> options() {
+        return java.util.List.of();
+    }
 }

@@ -62,9 +62,22 @@ public final class RuleContext {
         return this;
     }
 
-    /** A rule option from the project file ({@code rules: {ID: {options: {...}}}}). */
-    public Optional<Object> option(String name) {
-        return Optional.ofNullable(options.get(name));
+    /** A whole-number option the rule declares: the project file's value, or the declared default. */
+    public long wholeNumber(String name) {
+        return (Long) option(name, RuleOption.Type.WHOLE_NUMBER);
+    }
+
+    /** A true/false option the rule declares: the project file's value, or the declared default. */
+    public boolean flag(String name) {
+        return (Boolean) option(name, RuleOption.Type.BOOLEAN);
+    }
+
+    private Object option(String name, RuleOption.Type type) {
+        RuleOption declared = rule.options().stream().filter(o -> o.name().equals(name) && o.type() == type)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(rule.id() + " reads option " + name
+                        + " (" + type.label() + ") but does not declare it in options()"));
+        // a value of the wrong type was reported as an input error before the run; the default holds
+        return Optional.ofNullable(options.get(name)).flatMap(declared::parse).orElse(declared.defaultValue());
     }
 
     /**

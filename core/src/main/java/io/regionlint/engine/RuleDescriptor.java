@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -112,6 +113,11 @@ public final class RuleDescriptor {
 
     public String since() {
         return info.since();
+    }
+
+    /** The options the rule declares, in declaration order. */
+    public List<RuleOption> options() {
+        return rule.options();
     }
 
     public String helpUri() {

@@ -4,6 +4,7 @@ import io.regionlint.config.ProjectFile;
 import io.regionlint.load.InputError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,45 @@ final class RuleSelection {
             RuleIds.problem(setting.idOrPrefix(), registry).ifPresent(problem -> setting.declaredAt().ifPresent(at ->
                     errors.add(InputError.at(at, "project file: rules: " + problem
                             + " (run 'regionlint rules' to list the rules)"))));
+        }
+        return errors;
+    }
+
+    /**
+     * The project file's rule options that no matching rule declares, or whose value is not of
+     * the declared type, as input errors at the rule's key: a misspelt option would otherwise
+     * leave the default in force without a word.
+     */
+    List<InputError> badOptions(RuleRegistry registry) {
+        List<InputError> errors = new ArrayList<>();
+        for (ProjectFile.RuleSetting setting : settings.values()) {
+            if (setting.options().isEmpty() || setting.declaredAt().isEmpty()) {
+                continue;
+            }
+            String prefix = setting.idOrPrefix().trim().toUpperCase(Locale.ROOT);
+            List<RuleDescriptor> matching = registry.all().stream().filter(r -> r.id().startsWith(prefix)).toList();
+            if (matching.isEmpty()) {
+                continue; // unknownProjectRules reports the id
+            }
+            setting.options().forEach((name, value) -> {
+                List<RuleOption> declared = matching.stream().flatMap(r -> r.options().stream())
+                        .filter(o -> o.name().equals(name)).toList();
+                String problem;
+                if (declared.isEmpty()) {
+                    List<String> known = matching.stream().flatMap(r -> r.options().stream()).map(RuleOption::name)
+                            .distinct().sorted().toList();
+                    problem = "'" + name + "' is not an option of " + setting.idOrPrefix() + (known.isEmpty()
+                            ? ", which has none" : " (options: " + String.join(", ", known) + ")");
+                } else {
+                    problem = declared.stream().filter(o -> o.parse(value).isEmpty()).findFirst()
+                            .map(o -> "option " + name + " of " + setting.idOrPrefix() + " is " + o.expected()
+                                    + ", not '" + value + "'; the default, " + o.defaultValue() + ", stays in force")
+                            .orElse(null);
+                }
+                if (problem != null) {
+                    errors.add(InputError.at(setting.declaredAt().get(), "project file: rules: " + problem));
+                }
+            });
         }
         return errors;
     }

@@ -1,6 +1,7 @@
 package io.regionlint.rules;
 
 import io.regionlint.engine.RuleDescriptor;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.RuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +130,10 @@ public final class RuleDocs {
         String rest = body.strip();
         if (!rest.isEmpty()) {
             out.append('\n').append(rest).append('\n');
+        }
+        String options = RuleOption.markdown(rule.id(), rule.options());
+        if (!options.isEmpty()) {
+            out.append('\n').append(options);
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.GlobalTable;
@@ -30,9 +31,15 @@ public final class DdbMrscOutsideRegionSetRule implements Rule {
     static final String LEGACY_OPTION = "legacyRegionSets";
 
     @Override
+    public List<RuleOption> options() {
+        return List.of(RuleOption.flag(LEGACY_OPTION, false, "Also require every Region of an MRSC table to sit in"
+                + " one of the three Region sets that applied before 2026-09-24 (as CDK TableV2 still enforces)."));
+    }
+
+    @Override
     public void check(RuleContext context) {
         Set<String> supported = DynamoDbFacts.mrscRegions();
-        boolean legacy = legacyOption(context);
+        boolean legacy = context.flag(LEGACY_OPTION);
         for (GlobalTable table : context.topology().globalTables()) {
             if (!table.strong()) {
                 continue;
@@ -55,11 +62,6 @@ public final class DdbMrscOutsideRegionSetRule implements Rule {
                 legacySets(context, table, consistency, supported);
             }
         }
-    }
-
-    private static boolean legacyOption(RuleContext context) {
-        return context.option(LEGACY_OPTION).map(o -> o instanceof Boolean b ? b : Boolean.parseBoolean(o.toString()))
-                .orElse(false);
     }
 
     private static void unsupported(RuleContext context, GlobalTable table, Optional<String> region,

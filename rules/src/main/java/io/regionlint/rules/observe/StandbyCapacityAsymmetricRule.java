@@ -4,6 +4,7 @@ import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.model.RegionRole;
@@ -42,14 +43,14 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
     }
 
     @Override
+    public List<RuleOption> options() {
+        return List.of(RuleOption.wholeNumber(MIN_SHARE, DEFAULT_MIN_SHARE, 1, 100, "The share, in percent, of"
+                + " the largest twin's pre-provisioned capacity every twin must have."));
+    }
+
+    @Override
     public void check(RuleContext context) {
-        long share = context.option(MIN_SHARE).map(Object::toString).map(String::trim).flatMap(t -> {
-            try {
-                return Optional.of(Long.parseLong(t));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }).orElse(DEFAULT_MIN_SHARE);
+        long share = context.wholeNumber(MIN_SHARE);
         Topology topology = context.topology();
         Map<io.regionlint.model.StackId, List<Resource>> targets = new java.util.HashMap<>();
         for (Resource target : topology.resources(TARGET)) {

@@ -4,11 +4,13 @@ import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.Severity;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.Route53HealthCheck;
 import io.regionlint.model.Value;
 import io.regionlint.rules.facts.AwsFacts;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,8 +30,15 @@ public final class R53HealthCheckTuningRule implements Rule {
     private static final int MIN_CHECKER_REGIONS = AwsFacts.number("route53.healthCheck.minCheckerRegions");
 
     @Override
+    public List<RuleOption> options() {
+        return List.of(RuleOption.wholeNumber(MAX_DETECTION, DEFAULT_MAX_DETECTION, 10, 3600, "The longest time,"
+                + " in seconds, a health check may take to declare an endpoint unhealthy (FailureThreshold x"
+                + " RequestInterval)."));
+    }
+
+    @Override
     public void check(RuleContext context) {
-        long max = Routes.option(context, MAX_DETECTION, DEFAULT_MAX_DETECTION);
+        long max = context.wholeNumber(MAX_DETECTION);
         for (Route53HealthCheck check : context.topology().route53HealthChecks()) {
             if (check.type().isEmpty()) {
                 continue;

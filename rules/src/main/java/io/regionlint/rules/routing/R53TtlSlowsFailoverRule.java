@@ -4,6 +4,7 @@ import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
+import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.Severity;
 import io.regionlint.model.DnsRecord;
 import io.regionlint.rules.facts.AwsFacts;
@@ -30,8 +31,14 @@ public final class R53TtlSlowsFailoverRule implements Rule {
     private static final long DEFAULT_MAX_TTL = AwsFacts.number("route53.ttl.recommendedMaxSeconds");
 
     @Override
+    public List<RuleOption> options() {
+        return List.of(RuleOption.wholeNumber(MAX_TTL, DEFAULT_MAX_TTL, 0, 172800, "The longest TTL, in seconds,"
+                + " a health-checked record may have."));
+    }
+
+    @Override
     public void check(RuleContext context) {
-        long max = Routes.option(context, MAX_TTL, DEFAULT_MAX_TTL);
+        long max = context.wholeNumber(MAX_TTL);
         List<DnsRecord> all = new ArrayList<>();
         context.topology().recordGroups().forEach(g -> all.addAll(g.records()));
         all.addAll(context.topology().unjoinedRecords());

@@ -66,17 +66,6 @@ final class Routes {
         return record.index() < 0 ? Optional.empty() : Optional.of(record.spec());
     }
 
-    /** A whole-number rule option, or its default when not set or not a number. */
-    static long option(RuleContext context, String name, long defaultValue) {
-        return context.option(name).map(Object::toString).map(String::trim).flatMap(t -> {
-            try {
-                return Optional.of(Long.parseLong(t));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }).orElse(defaultValue);
-    }
-
     /** "in stack 'dns' (us-east-1)": where a record is declared, for messages about several stacks. */
     static String where(DnsRecord record) {
         return "in stack '" + record.resource().stack().name() + "' (" + record.resource().stack().regionLabel() + ")";
