@@ -740,6 +740,22 @@ def ring(buckets):
     return "\n".join(lines) + "\n"
 
 
+RULE_SOURCES = ("samples/src/test/resources/lang/builtins.rlr", "samples/custom-rules/rules/team.rlr")
+
+
+def custom_rules(count):
+    """count team rules: the repository's rewritten built-ins and sample team rules, renamed BENCH-nnn in turn."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    blocks = []
+    for source in RULE_SOURCES:
+        with open(os.path.join(root, source), encoding="utf-8") as f:
+            blocks += re.findall(r"^rule \S+ \{.*?^\}", f.read(), re.S | re.M)
+    out = []
+    for n in range(count):
+        out.append(re.sub(r"^rule \S+", "rule BENCH-%03d" % (n + 1), blocks[n % len(blocks)]))
+    return "\n\n".join(out) + "\n"
+
+
 def write(path, text):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -756,6 +772,9 @@ def main(argv=None):
     parser.add_argument("--ring", type=int, default=0, metavar="N",
                         help="write one template (out/template.yaml) of N buckets replicating in a ring under one"
                              " role with one policy statement per bucket")
+    parser.add_argument("--rules", type=int, default=0, metavar="N",
+                        help="also write out/rules.rlr: N team rules (the rewritten built-ins and the"
+                             " custom-rules sample's rules, in turn) for the cost of custom rules")
     args = parser.parse_args(argv)
     if args.resources < 1 or args.templates < 1:
         parser.error("--templates and --resources must be at least 1")
@@ -763,6 +782,8 @@ def main(argv=None):
         parser.error("--single writes one template; drop --templates")
 
     os.makedirs(args.out, exist_ok=True)
+    if args.rules:
+        write(os.path.join(args.out, "rules.rlr"), custom_rules(args.rules))
     if args.ring:
         write(os.path.join(args.out, "template.yaml"), ring(args.ring))
         return 0

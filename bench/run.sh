@@ -22,7 +22,7 @@ keep=0
 usage() {
   sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   echo
-  echo "Cases: $ALL_CASES"
+  echo "Cases: $ALL_CASES (default); on request: config-100k, 200x50-rules50"
 }
 
 while [[ $# -gt 0 ]]; do
@@ -51,6 +51,7 @@ case_spec() {
     one-5000) echo "single 1 5000" ;;
     ring-3000) echo "ring 1 3000" ;;
     config-100k) echo "config 1 100000" ;;
+    200x50-rules50) echo "rules 200 50" ;;
     *) return 1 ;;
   esac
 }
@@ -104,6 +105,11 @@ for name in "${selected[@]}"; do
   elif [[ $kind == single ]]; then
     python3 "$here/generate.py" --single --resources "$resources" --seed "$seed" --out "$dir"
     target=("$dir/template.yaml" --regions "us-east-1,us-west-2")
+  elif [[ $kind == rules ]]; then
+    # 200 x 50 with 50 team rules (issue 12: at most 20% over 200x50 without them)
+    python3 "$here/generate.py" --templates "$templates" --resources "$resources" --seed "$seed" --rules 50 \
+      --out "$dir"
+    target=("$dir" --rules "$dir/rules.rlr")
   else
     python3 "$here/generate.py" --templates "$templates" --resources "$resources" --seed "$seed" --out "$dir"
     target=("$dir")
@@ -190,6 +196,7 @@ for line in open(results):
     verdict = "" if target is None else f"≤ {target:g} s {'✅' if median <= target else '❌'}"
     shape = (f"ring of {resources} buckets, 1 template" if kind == "ring"
              else f"1 template × {resources}" if kind == "single"
+             else f"{templates} templates × {resources}, 50 team rules" if kind == "rules"
              else f"{templates} templates × {resources}")
     rows.append([name, shape, f"{work:,}", f"{median:.3f}", f"{min(secs):.3f}–{max(secs):.3f}",
                  f"{work / median:,.0f}" if median > 0 else "∞", f"{peak:.0f}",
