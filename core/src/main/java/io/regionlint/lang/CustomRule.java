@@ -12,7 +12,6 @@ import io.regionlint.lang.Val.Loc;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Truth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +55,7 @@ final class CustomRule implements Rule {
     }
 
     private void check(RuleContext context, Evaluator evaluator, Resource resource) {
-        Env env = new Env(resource, new LinkedHashMap<>(), Optional.empty());
+        Env env = new Env(resource);
         Truth selected = decl.where().map(w -> evaluator.eval(w, env).truth()).orElse(Truth.TRUE);
         if (selected == Truth.FALSE) {
             return;
@@ -110,7 +109,7 @@ final class CustomRule implements Rule {
         }
         Optional<Loc> loc = read;
         if (loc.isEmpty()) {
-            Optional<Val> last = env.last().map(env.vars()::get);
+            Optional<Val> last = env.last();
             if (last.isPresent() && last.get() instanceof Val.Lnk l) {
                 return Site.of(l.link().from(), l.link().at());
             }
@@ -133,12 +132,12 @@ final class CustomRule implements Rule {
     }
 
     private static String placeholder(Evaluator evaluator, Ast.Operand operand, Env env) {
-        if (operand instanceof Ast.Path p && p.segments().isEmpty() && !env.vars().containsKey(p.head())) {
+        if (operand instanceof Ast.Path p && p.segments().isEmpty() && env.lookup(p.head()).isEmpty()) {
             switch (p.head()) {
                 case "resource", "this":
                     return env.self().describe();
                 case "other":
-                    return env.last().map(env.vars()::get).map(Evaluator::display).orElse(env.self().describe());
+                    return env.last().map(Evaluator::display).orElse(env.self().describe());
                 default:
                     break;
             }

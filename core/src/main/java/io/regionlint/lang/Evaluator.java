@@ -16,6 +16,7 @@ import io.regionlint.model.UnknownValue;
 import io.regionlint.model.Value;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +31,47 @@ import java.util.Optional;
 final class Evaluator {
 
     /** The variables bound where an expression is evaluated; {@code last} is the innermost one. */
-    record Env(Resource self, Map<String, Val> vars, Optional<String> last) {
-        Env bind(String name, Val value) {
-            Map<String, Val> more = new LinkedHashMap<>(vars);
-            more.put(name, value);
-            return new Env(self, more, Optional.of(name));
+    record Env(Resource self, Binding bindings) {
+        Env(Resource self) {
+            this(self, null);
         }
+
+        /** This environment with one more variable; the outer ones stay shared. */
+        Env bind(String name, Val value) {
+            return new Env(self, new Binding(name, value, bindings));
+        }
+
+        /** The value of a variable, if one of that name is bound (the innermost wins). */
+        Optional<Val> lookup(String name) {
+            for (Binding b = bindings; b != null; b = b.outer()) {
+                if (b.name().equals(name)) {
+                    return Optional.of(b.value());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The innermost variable's value. */
+        Optional<Val> last() {
+            return bindings == null ? Optional.empty() : Optional.of(bindings.value());
+        }
+
+        /** The bound variables, outermost first (for messages, finding keys and Regions). */
+        Map<String, Val> vars() {
+            List<Binding> innermostFirst = new ArrayList<>();
+            for (Binding b = bindings; b != null; b = b.outer()) {
+                innermostFirst.add(b);
+            }
+            Map<String, Val> out = new LinkedHashMap<>();
+            for (int i = innermostFirst.size() - 1; i >= 0; i--) {
+                out.put(innermostFirst.get(i).name(), innermostFirst.get(i).value());
+            }
+            return out;
+        }
+    }
+
+    /** One bound variable and the bindings around it: environments share their outer part. */
+    record Binding(String name, Val value, Binding outer) {
     }
 
     /** An answer and what decided it: the value read and, for UNKNOWN, why. */
@@ -50,6 +86,8 @@ final class Evaluator {
     }
 
     private final Topology topology;
+    /** The resources of each type as quantifier elements: `every resource c of type T` per resource. */
+    private final Map<String, List<Val>> ofType = new HashMap<>();
 
     Evaluator(Topology topology) {
         this.topology = topology;
@@ -206,7 +244,8 @@ final class Evaluator {
         }
         if (q.domain() instanceof Ast.ResourceDomain) {
             String type = ((Ast.TypeSource) q.source().orElseThrow()).type();
-            return new Domain(topology.resources(type).stream().<Val>map(Val.Res::new).toList(), Optional.empty());
+            return new Domain(ofType.computeIfAbsent(type, t -> topology.resources(t).stream().<Val>map(Val.Res::new)
+                    .toList()), Optional.empty());
         }
         if (q.domain() instanceof Ast.LinkDomain d) {
             Val from = q.source().filter(Ast.OfSource.class::isInstance)
@@ -270,11 +309,12 @@ final class Evaluator {
         Ast.Path path = (Ast.Path) operand;
         Val current;
         List<String> rest;
-        if (env.vars().containsKey(path.head())) {
-            current = env.vars().get(path.head());
+        Optional<Val> bound = env.lookup(path.head());
+        if (bound.isPresent()) {
+            current = bound.get();
             rest = path.segments();
         } else if (path.head().equals("other")) {
-            current = env.last().map(env.vars()::get).orElse(new Val.Res(env.self()));
+            current = env.last().orElse(new Val.Res(env.self()));
             rest = path.segments();
         } else {
             current = new Val.Res(env.self());
@@ -500,9 +540,24 @@ final class Evaluator {
         return v instanceof Val.Lnk l ? l.link().to().<Val>map(Val.Res::new).orElse(v) : v;
     }
 
+    /** A resource compared by who it is (stack and logical id), without building its text key. */
+    private record Identity(Resource resource) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && (other.resource == resource
+                    || other.resource.logicalId().equals(resource.logicalId())
+                    && other.resource.stack().id().equals(resource.stack().id()));
+        }
+
+        @Override
+        public int hashCode() {
+            return resource.logicalId().hashCode();
+        }
+    }
+
     private static Object identity(Val v) {
         if (v instanceof Val.Res r) {
-            return r.resource().key();
+            return new Identity(r.resource());
         }
         if (v instanceof Val.Lnk l) {
             return l.link();

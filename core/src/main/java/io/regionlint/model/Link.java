@@ -50,6 +50,8 @@ public record Link(Kind kind, Resource from, Optional<Resource> to, Optional<Str
         SECONDARY,
         /** A DB cluster to its DB instances. */
         INSTANCE,
+        /** A DB instance to its DB cluster (the other way round from {@link #INSTANCE}). */
+        CLUSTER,
         /** A resource to the KMS key that protects one Regional copy of its data (region: the copy's). */
         KEY,
         /** A resource to a Secrets Manager secret it reads. */

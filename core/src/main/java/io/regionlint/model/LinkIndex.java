@@ -1,7 +1,9 @@
 package io.regionlint.model;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,16 @@ import java.util.Optional;
 final class LinkIndex {
 
     private final Map<String, List<Link>> byFrom = new HashMap<>();
+    /**
+     * The same links by kind, for the topology's own resource objects: rules ask for the links of
+     * the resources they iterate, and a resource's text key costs a string each time it is built.
+     */
+    private final Map<Resource, Links> byResource = new IdentityHashMap<>();
+
+    /** One resource's links, all and by kind. */
+    private record Links(List<Link> all, Map<Link.Kind, List<Link>> byKind) {
+        static final Links NONE = new Links(List.of(), Map.of());
+    }
 
     LinkIndex(Topology topology) {
         for (ReplicationRule rule : topology.replicationRules()) {
@@ -45,6 +57,7 @@ final class LinkIndex {
         for (Resource cluster : topology.resources("AWS::RDS::DBCluster")) {
             for (Resource instance : topology.instancesOf(cluster)) {
                 add(toResource(Link.Kind.INSTANCE, cluster, instance));
+                add(toResource(Link.Kind.CLUSTER, instance, cluster));
             }
         }
         for (KeyUse use : topology.keyUses()) {
@@ -73,10 +86,30 @@ final class LinkIndex {
         }
         twins(topology);
         byFrom.replaceAll((k, v) -> List.copyOf(v));
+        for (Resource r : topology.resources()) {
+            List<Link> all = byFrom.get(r.key());
+            if (all != null) {
+                Map<Link.Kind, List<Link>> byKind = new EnumMap<>(Link.Kind.class);
+                all.forEach(l -> byKind.computeIfAbsent(l.kind(), k -> new ArrayList<>()).add(l));
+                byKind.replaceAll((k, v) -> List.copyOf(v));
+                byResource.put(r, new Links(all, byKind));
+            } else {
+                byResource.put(r, Links.NONE);
+            }
+        }
     }
 
     List<Link> from(Resource resource) {
-        return byFrom.getOrDefault(resource.key(), List.of());
+        Links known = byResource.get(resource);
+        return known != null ? known.all() : byFrom.getOrDefault(resource.key(), List.of());
+    }
+
+    List<Link> from(Resource resource, Link.Kind kind) {
+        Links known = byResource.get(resource);
+        if (known != null) {
+            return known.byKind().getOrDefault(kind, List.of());
+        }
+        return byFrom.getOrDefault(resource.key(), List.of()).stream().filter(l -> l.kind() == kind).toList();
     }
 
     private void twins(Topology topology) {

@@ -316,17 +316,21 @@ public final class Topology {
      * listed in topology order; the other kinds in the order of the joins they read.
      */
     public List<Link> links(Resource from) {
+        return linkIndex().from(from);
+    }
+
+    /** The links of one kind that start at a resource. */
+    public List<Link> links(Resource from, Link.Kind kind) {
+        return linkIndex().from(from, kind);
+    }
+
+    private LinkIndex linkIndex() {
         LinkIndex index = links;
         if (index == null) {
             index = new LinkIndex(this);
             links = index;
         }
-        return index.from(from);
-    }
-
-    /** The links of one kind that start at a resource. */
-    public List<Link> links(Resource from, Link.Kind kind) {
-        return links(from).stream().filter(l -> l.kind() == kind).toList();
+        return index;
     }
 
     public List<UnresolvedPeer> unresolvedPeers() {
