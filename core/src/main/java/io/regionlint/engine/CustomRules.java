@@ -1,8 +1,6 @@
 package io.regionlint.engine;
 
 import io.regionlint.config.ProjectFile;
-import io.regionlint.lang.RuleFiles;
-import io.regionlint.lang.RuleProblem;
 import io.regionlint.load.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +19,9 @@ import java.util.stream.Stream;
  */
 final class CustomRules {
 
+    /** The rule language, found once: the engine does not depend on it. */
+    private static final Optional<RuleFileReader> READER = RuleFileReader.find();
+
     private CustomRules() {
     }
 
@@ -33,7 +34,7 @@ final class CustomRules {
             Path folder = p.file().toAbsolutePath().normalize().resolveSibling("rules");
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> list = Files.list(folder)) {
-                    list.filter(f -> f.getFileName().toString().endsWith(RuleFiles.EXTENSION)).sorted()
+                    list.filter(f -> READER.isPresent() && f.getFileName().toString().endsWith(READER.get().extension())).sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
                     errors.add(InputError.atFile(display(baseDir, folder), "cannot list the rule files: "
@@ -49,11 +50,12 @@ final class CustomRules {
         builtIn.all().forEach(d -> ids.add(d.id()));
         for (Path file : files) {
             String display = display(baseDir, file);
-            RuleFiles.Loaded loaded = RuleFiles.read(file, display);
-            for (RuleProblem p : loaded.problems()) {
-                errors.add(new InputError(display, Math.max(1, p.line()), Math.max(1, p.column()),
-                        "rule file: " + p.message()));
+            if (READER.isEmpty()) {
+                errors.add(InputError.atFile(display, "rule file: the rule language is not on the class path"));
+                continue;
             }
+            RuleFileReader.Result loaded = READER.get().read(file, display);
+            errors.addAll(loaded.problems());
             for (Rule rule : loaded.rules()) {
                 RuleMetadata m = rule.metadata().orElseThrow();
                 if (!ids.add(m.id())) {

@@ -49,6 +49,8 @@ class ArchitectureTest {
         }
         assertNoReference(ROOT.resolve("rules/target/classes"), List.of("org/antlr/", "io/regionlint/lang/"));
         assertNoReference(ROOT.resolve("cli/target/classes"), List.of("org/antlr/"));
+        // the engine finds the language through RuleFileReader: no cycle between the two packages
+        assertNoReference(ROOT.resolve("core/target/classes/io/regionlint/engine"), List.of("io/regionlint/lang/"));
     }
 
     @Test
