@@ -105,10 +105,12 @@ class CheckCommand implements Callable<Integer> {
         RuleRegistry registry = registry(main.rules());
         ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
         List<java.nio.file.Path> teamRules = ruleFiles.stream().map(f -> environment.workingDir().resolve(f)).toList();
-        // --rule ACME-001 is checked against the team's rules too; the run itself reads them again
+        // --rule ACME-001 is checked against the team's rules too (read here only when an option
+        // names rules: this reads the project file once more); the run itself reads them again
         java.nio.file.Path start = paths.isEmpty() ? environment.workingDir()
                 : environment.workingDir().resolve(paths.get(0));
-        LintRequest request = request(environment, registry.withRuleFiles(teamRules, start, new ArrayList<>()));
+        LintRequest request = request(environment, rules.namesRules()
+                ? registry.withRuleFiles(teamRules, start, new ArrayList<>()) : registry);
         List<String> refused = ReportWriter.check(plan.files(), request);
         if (!refused.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("\nregionlint: ", refused));

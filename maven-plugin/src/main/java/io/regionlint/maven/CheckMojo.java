@@ -150,8 +150,9 @@ public class CheckMojo extends AbstractMojo {
         List<Path> teamRules = ruleFiles.stream().map(f -> module.resolve(f.toPath()).normalize()).toList();
         // <rules>ACME-001</rules> is checked against the team's rules too; the run reads them again
         Path start = config.orElse(given.isEmpty() ? module : given.get(0));
-        LintRequest request = request(module, given, config, registry.withRuleFiles(teamRules, start,
-                new ArrayList<>()));
+        boolean namesRules = !rules.isEmpty() || !skipRules.isEmpty() || !severities.isEmpty();
+        LintRequest request = request(module, given, config, namesRules ? registry.withRuleFiles(teamRules, start,
+                new ArrayList<>()) : registry);
         FailThreshold threshold = FailThreshold.parse(failOn).orElseThrow(() -> new MojoExecutionException(
                 "regionlint: <failOn> '" + failOn + "' is not a threshold (expected one of: "
                         + FailThreshold.CHOICES + ")"));
