@@ -37,7 +37,8 @@ public final class ConfigMapper {
     /** The types this mapper knows; items of other types are not modelled. */
     public static final List<String> TYPES = List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::GlobalCluster", "AWS::KMS::Key",
-            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret", "AWS::CloudWatch::Alarm");
+            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret", "AWS::CloudWatch::Alarm",
+            "AWS::Route53::HealthCheck");
 
     /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
     public static Optional<Mapped> map(ConfigItem item) {
@@ -56,6 +57,7 @@ public final class ConfigMapper {
             case "AWS::IAM::Policy" -> Optional.of(s.policy());
             case "AWS::SecretsManager::Secret" -> Optional.of(s.secret());
             case "AWS::CloudWatch::Alarm" -> Optional.of(s.alarm());
+            case "AWS::Route53::HealthCheck" -> Optional.of(s.healthCheck());
             default -> Optional.empty();
         };
     }
@@ -472,6 +474,30 @@ public final class ConfigMapper {
                 p.put("Dimensions", list(field(c, "dimensions").orElse(c), dimensions));
             }
             return new Mapped("AWS::CloudWatch::Alarm", name, p.node(), item);
+        }
+
+        /**
+         * A Route 53 health check. Config records {@code configuration.HealthCheckConfig} with
+         * CloudFormation's own field names (its resource schema for the type), so the config is
+         * copied as it is, except {@code Regions}, which the API writes as {@code {Region: [...]}}
+         * and CloudFormation as a list: either becomes the list.
+         */
+        Mapped healthCheck() {
+            MapNode c = item.configuration();
+            String id = text(c, "HealthCheckId").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            field(c, "HealthCheckConfig").filter(MapNode.class::isInstance).map(MapNode.class::cast).ifPresent(config -> {
+                Props hc = new Props(config);
+                config.entries().forEach((key, value) -> {
+                    if (key.equalsIgnoreCase("Regions") && value instanceof MapNode wrapped) {
+                        field(wrapped, "Region").ifPresent(regions -> hc.put("Regions", regions));
+                    } else if (!(value instanceof ScalarNode s && s.value() == null)) {
+                        hc.put(key, value);
+                    }
+                });
+                p.put("HealthCheckConfig", hc.node());
+            });
+            return new Mapped("AWS::Route53::HealthCheck", id, p.node(), item);
         }
 
         /**

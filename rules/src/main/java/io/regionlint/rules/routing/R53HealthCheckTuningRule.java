@@ -1,6 +1,5 @@
 package io.regionlint.rules.routing;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -19,7 +18,6 @@ import java.util.Optional;
  * checker Regions, a CloudWatch alarm check that is healthy without data, a calculated check that
  * can never (or always) be unhealthy, interval settings on a recovery-control check.
  */
-@NotRecordedByConfig(value = "Route 53 health checks and the record sets that use them (record sets are not recorded by AWS Config)")
 @RuleInfo(id = "RL6004", summary = "Route 53 health check settings that detect failure slowly, flap, or silently"
         + " fail open", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class R53HealthCheckTuningRule implements Rule {
@@ -44,7 +42,7 @@ public final class R53HealthCheckTuningRule implements Rule {
                 continue;
             }
             String type = check.type().get();
-            String name = "Health check '" + check.resource().logicalId() + "' (" + type + ")";
+            String name = "Health check '" + check.resource().displayName() + "' (" + type + ")";
             if (check.probesEndpoint()) {
                 endpoint(context, check, name, max);
             }
