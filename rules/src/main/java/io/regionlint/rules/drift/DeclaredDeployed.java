@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class DeclaredDeployed {
     private final List<Pair> pairs = new ArrayList<>();
     private final List<Resource> unpaired = new ArrayList<>();
     private final Set<String> observedPlaces = new HashSet<>();
-    private final Map<Resource, Resource> declaredOf = new HashMap<>();
+    private final Map<Resource, Resource> declaredOf = new IdentityHashMap<>(); // records hash deeply: by identity
     private final Map<String, Resource> declaredBuckets = new HashMap<>();
     private final Map<String, Resource> observedBuckets = new HashMap<>();
 
