@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
             "Compare what the templates declare with what AWS Config recorded as deployed, and report the "
                     + "differences that decide how the system survives a Region: RL8001 (a setting changed), "
                     + "RL8002 (a declared resource not deployed), RL8003 (a deployed resource of a stack that its "
-                    + "template does not declare), RL8004 (twins in two Regions differ), RL8005 (resilience weakened: replication disabled or removed, "
-                    + "versioning suspended, ...), RL8006 (replica Regions changed), RL8007 (a replication "
+                    + "template does not declare), RL8004 (twins in two Regions differ), RL8005 (resilience "
+                    + "weakened: replication disabled or removed, versioning suspended, ...), RL8006 (replica Regions changed), RL8007 (a replication "
                     + "destination that no longer exists) and RL8009 (a hand-made resource the managed ones "
                     + "depend on).",
             "",

@@ -75,8 +75,8 @@ class SampleSnapshotTest {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         Path markdown = tmp.resolve(jsonName.replace(".json", ".md"));
-        int code = commandLine.execute(command(sample), ROOT.relativize(sample).toString(), "--format", "json", "--output",
-                json.toString(), "--format", "sarif", "--output", sarif.toString(), "--format", "markdown",
+        int code = commandLine.execute(command(sample), ROOT.relativize(sample).toString(), "--format", "json",
+                "--output", json.toString(), "--format", "sarif", "--output", sarif.toString(), "--format", "markdown",
                 "--output", markdown.toString(), "--fail-on", "never");
         assertTrue(code == 0 || code == 3, "exit " + code + ": " + err);
         return new ObjectMapper().readTree(json.toFile());

@@ -68,6 +68,13 @@ final class DeclaredDeployed {
             }
             if (r.observed().isPresent()) {
                 observed.putIfAbsent(key(r), r);
+                if (r.isType("AWS::SecretsManager::Secret")) {
+                    // one copy stands for a replicated secret: a template may declare it from any of its Regions
+                    for (String region : replicaRegions(r)) {
+                        observed.putIfAbsent(r.type() + "|" + region + "|" + name(r), r);
+                        observedPlaces.add(r.type() + "|" + region);
+                    }
+                }
                 r.region().ifPresent(region -> observedPlaces.add(r.type() + "|" + region));
                 if (r.isType("AWS::S3::Bucket")) {
                     observedBuckets.putIfAbsent(r.physicalName(), r);
@@ -151,6 +158,18 @@ final class DeclaredDeployed {
             return r.properties().textAt("Name").orElse(r.physicalName());
         }
         return r.physicalName();
+    }
+
+    private static List<String> replicaRegions(Resource secret) {
+        List<String> out = new ArrayList<>();
+        if (secret.properties().get("ReplicaRegions").orElse(null) instanceof ListValue list) {
+            for (Value v : list.items()) {
+                if (v instanceof MapValue m) {
+                    m.textAt("Region").ifPresent(out::add);
+                }
+            }
+        }
+        return out;
     }
 
     /** How messages name a declared resource: a secret by its Name rather than its logical id. */

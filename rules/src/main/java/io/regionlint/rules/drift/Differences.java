@@ -204,10 +204,15 @@ final class Differences {
         }
         Map<String, MapValue> was = byRegion(declaredList, "Region");
         Optional<Value> observedList = observed.properties().get("ReplicaRegions");
-        Map<String, MapValue> is = observedList.isPresent() ? byRegion(observedList, "Region") : Map.of();
-        if (was == null || is == null) {
+        Map<String, MapValue> listed = observedList.isPresent() ? byRegion(observedList, "Region") : Map.of();
+        if (was == null || listed == null) {
             return;
         }
+        // the model keeps one copy of a replicated secret (its primary, else the first Region by code):
+        // the Regions holding it are that copy's and its ReplicaRegions, less the declared one's own
+        Map<String, MapValue> is = new LinkedHashMap<>(listed);
+        observed.region().ifPresent(r -> is.putIfAbsent(r, MapValue.empty(observed.node())));
+        declared.region().ifPresent(is::remove);
         regionSet(declared, observed, "replica", was, is, declaredList, observedList,
                 region -> joined.recordedIn(declared.type(), Optional.of(region)));
     }
@@ -227,7 +232,6 @@ final class Differences {
         });
         TreeSet<String> extra = new TreeSet<>(is.keySet());
         extra.removeAll(was.keySet());
-        extra.remove(observed.region().orElse(""));
         extra.remove(declared.region().orElse(""));
         if (!extra.isEmpty() && declaredList.isPresent()) {
             out.add(new Difference(Kind.REPLICAS, declared, observed, "a " + noun + " is deployed in "
@@ -285,7 +289,8 @@ final class Differences {
         Resource observed = d.observed();
         String captured = observed.observed().flatMap(o -> o.captureTime()).map(t -> ", captured " + t).orElse("");
         var finding = context.report(Site.of(declared, d.at()), declared.type().replace("AWS::", "") + " "
-                        + DeclaredDeployed.describe(declared) + ": " + d.what() + " (AWS Config" + captured + "); " + fix)
+                        + DeclaredDeployed.describe(declared) + ": " + d.what() + " (AWS Config" + captured + "); "
+                        + fix)
                 .related(observed, d.deployedAt().or(() -> Optional.of(observed.properties())),
                         "what AWS Config recorded")
                 .regions(d.region())

@@ -46,7 +46,8 @@ public final class DriftResourceUndeclaredRule implements Rule {
                 continue;
             }
             String account = r.observed().get().account();
-            StackInstance stack = stacks.getOrDefault(account + "|" + stackName.get(), stacks.get("|" + stackName.get()));
+            StackInstance stack = stacks.getOrDefault(account + "|" + stackName.get(),
+                    stacks.get("|" + stackName.get()));
             if (stack == null || stack.account().filter(a -> !a.equals(account)).isPresent()) {
                 continue;
             }
