@@ -21,7 +21,11 @@ def run = sarif.runs[0]
 assert run.tool.driver.name == "regionlint"
 assert run.tool.driver.version
 def rules = run.tool.driver.rules
-assert rules.every { it.id ==~ /RL\d{4}/ && it.name && it.shortDescription.text && it.helpUri }
+assert rules.findAll { it.id ==~ /RL\d{4}/ }.every { it.name && it.shortDescription.text && it.helpUri }
+// the team rule of <ruleFiles> ran and is described with its help text
+def team = rules.find { it.id == "ACME-101" }
+assert team && team.help.text.contains("policy/team.rlr")
+assert run.results.any { it.ruleId == "ACME-101" }
 assert run.results.size() == json.findings.size()
 run.results.each { r ->
     assert rules[r.ruleIndex].id == r.ruleId

@@ -94,7 +94,7 @@ class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr, see"
             + " docs/custom-rules.md), besides the project file's rules.files and rules/ folder. Repeatable.")
-    private List<java.nio.file.Path> ruleFiles = new ArrayList<>();
+    private List<Path> ruleFiles = new ArrayList<>();
 
     @Mixin
     private DebugOption debug;
@@ -104,11 +104,13 @@ class CheckCommand implements Callable<Integer> {
         Environment environment = main.environment();
         RuleRegistry registry = registry(main.rules());
         ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
-        List<java.nio.file.Path> teamRules = ruleFiles.stream().map(f -> environment.workingDir().resolve(f)).toList();
-        // --rule ACME-001 is checked against the team's rules too; the run itself reads them again
-        java.nio.file.Path start = paths.isEmpty() ? environment.workingDir()
+        List<Path> teamRules = ruleFiles.stream().map(f -> environment.workingDir().resolve(f)).toList();
+        // --rule ACME-001 is checked against the team's rules too (read here only when an option
+        // names rules: this reads the project file once more); the run itself reads them again
+        Path start = paths.isEmpty() ? environment.workingDir()
                 : environment.workingDir().resolve(paths.get(0));
-        LintRequest request = request(environment, registry.withRuleFiles(teamRules, start, new ArrayList<>()));
+        LintRequest request = request(environment, rules.namesRules()
+                ? registry.withRuleFiles(teamRules, start, new ArrayList<>()) : registry);
         List<String> refused = ReportWriter.check(plan.files(), request);
         if (!refused.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join("\nregionlint: ", refused));

@@ -1,9 +1,9 @@
 package io.regionlint.cli;
 
-import io.regionlint.model.Suggestions;
 import io.regionlint.engine.RuleDescriptor;
 import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.RuleRegistry;
+import io.regionlint.model.Suggestions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -29,6 +29,11 @@ public final class RuleOptions {
                     + "it off, as in the project file; repeatable (e.g. --severity RL2005=error).")
     Map<String, String> severities = new LinkedHashMap<>();
 
+    /** Whether any option names rules (then team rules must be known before the run to check the ids). */
+    boolean namesRules() {
+        return !include.isEmpty() || !exclude.isEmpty() || !severities.isEmpty();
+    }
+
     /** Hands the options to the request builder, which validates them. */
     LintRequest.Builder applyTo(LintRequest.Builder builder) {
         return builder.rules(include).skipRules(exclude).severities(severities);

@@ -8,7 +8,6 @@ import io.regionlint.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import io.regionlint.engine.RuleRegistry;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

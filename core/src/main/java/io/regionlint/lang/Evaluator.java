@@ -88,6 +88,8 @@ final class Evaluator {
     private final Topology topology;
     /** The resources of each type as quantifier elements: `every resource c of type T` per resource. */
     private final Map<String, List<Val>> ofType = new HashMap<>();
+    /** The Region sets quantifiers and `in` ask for, by role and (for `other`) the resource's Region. */
+    private final Map<String, Domain> regionSets = new HashMap<>();
 
     Evaluator(Topology topology) {
         this.topology = topology;
@@ -282,11 +284,12 @@ final class Evaluator {
         if (other && own.isEmpty()) {
             return new Domain(List.of(), Optional.of("the Region of " + env.self().describe() + " is not known"));
         }
-        List<Val> out = topology.regionRoles().entrySet().stream()
+        // `region in active regions` is asked of every selected resource: one list per question
+        String key = role.map(Enum::name).orElse("*") + (other ? "|" + own.get() : "");
+        return regionSets.computeIfAbsent(key, k -> new Domain(topology.regionRoles().entrySet().stream()
                 .filter(e -> role.map(r -> r == e.getValue()).orElse(true))
                 .filter(e -> !(other && own.get().equals(e.getKey())))
-                .map(Map.Entry::getKey).sorted().<Val>map(Val.Txt::new).toList();
-        return new Domain(out, Optional.empty());
+                .map(Map.Entry::getKey).sorted().<Val>map(Val.Txt::new).toList(), Optional.empty()));
     }
 
     // ---- values --------------------------------------------------------------------------------
@@ -615,8 +618,13 @@ final class Evaluator {
     }
 
     private static Optional<BigDecimal> number(String text) {
+        String t = text.trim();
+        // most compared text is no number (Region codes, names): no exception for those
+        if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || "+-.".indexOf(t.charAt(0)) >= 0)) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new BigDecimal(text.trim()));
+            return Optional.of(new BigDecimal(t));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -37,7 +37,7 @@ public final class ConfigMapper {
     /** The types this mapper knows; items of other types are not modelled. */
     public static final List<String> TYPES = List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::GlobalCluster", "AWS::KMS::Key",
-            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret");
+            "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret", "AWS::CloudWatch::Alarm");
 
     /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
     public static Optional<Mapped> map(ConfigItem item) {
@@ -55,6 +55,7 @@ public final class ConfigMapper {
             case "AWS::IAM::Role" -> Optional.of(s.role());
             case "AWS::IAM::Policy" -> Optional.of(s.policy());
             case "AWS::SecretsManager::Secret" -> Optional.of(s.secret());
+            case "AWS::CloudWatch::Alarm" -> Optional.of(s.alarm());
             default -> Optional.empty();
         };
     }
@@ -437,6 +438,41 @@ public final class ConfigMapper {
             p.copy(c, "PrimaryRegion", "PrimaryRegion");
             tags(p);
             return new Mapped("AWS::SecretsManager::Secret", item.arn().orElse(name), p.node(), item);
+        }
+
+        /**
+         * A metric alarm. Field names from AWS Config's resource schema for the type
+         * ({@code awslabs/aws-config-resource-schema}, {@code AWS::CloudWatch::Alarm.properties.json}:
+         * {@code configuration.alarmName}, {@code namespace}, {@code metricName},
+         * {@code dimensions[].name/value}, {@code statistic}, {@code period}, ...), read in any case.
+         * The schema lists no metric-math {@code metrics}: an alarm on a metric expression keeps
+         * only what is recorded.
+         */
+        Mapped alarm() {
+            MapNode c = item.configuration();
+            String name = text(c, "alarmName").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("AlarmName", scalar(name, field(c, "alarmName")));
+            for (String[] f : new String[][] {{"alarmDescription", "AlarmDescription"}, {"namespace", "Namespace"},
+                    {"metricName", "MetricName"}, {"statistic", "Statistic"}, {"extendedStatistic", "ExtendedStatistic"},
+                    {"period", "Period"}, {"evaluationPeriods", "EvaluationPeriods"},
+                    {"datapointsToAlarm", "DatapointsToAlarm"}, {"threshold", "Threshold"},
+                    {"comparisonOperator", "ComparisonOperator"}, {"treatMissingData", "TreatMissingData"},
+                    {"unit", "Unit"}, {"actionsEnabled", "ActionsEnabled"}, {"alarmActions", "AlarmActions"},
+                    {"okactions", "OKActions"}, {"insufficientDataActions", "InsufficientDataActions"}}) {
+                p.copy(c, f[0], f[1]);
+            }
+            List<Node> dimensions = new ArrayList<>();
+            for (Node d : items(c, "dimensions")) {
+                Props dimension = new Props(d);
+                dimension.copy(d, "name", "Name");
+                dimension.copy(d, "value", "Value");
+                dimensions.add(dimension.node());
+            }
+            if (!dimensions.isEmpty()) {
+                p.put("Dimensions", list(field(c, "dimensions").orElse(c), dimensions));
+            }
+            return new Mapped("AWS::CloudWatch::Alarm", name, p.node(), item);
         }
 
         /**

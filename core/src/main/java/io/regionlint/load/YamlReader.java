@@ -9,13 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
@@ -23,9 +27,12 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads YAML with SnakeYAML's composer only: no constructor runs, so no type named in the input
- * is ever instantiated. Short-form intrinsic tags become their long form; any other local tag
- * is an input error. Aliases, nesting depth and the expanded node count are limited.
+ * Reads YAML with SnakeYAML's parser only, building our nodes straight from its events: no
+ * composer builds a tree of its own first and no constructor runs, so no type named in the input
+ * is ever instantiated. Short-form intrinsic tags become their long form; any other local tag is
+ * an input error. Aliases (each re-pointed where it is used), nesting depth and the expanded node
+ * count are limited: an alias bomb is refused from the anchored node's known size before it is
+ * copied.
  */
 final class YamlReader {
 
@@ -43,7 +50,13 @@ final class YamlReader {
     /** One String per distinct key or short text: property names repeat thousands of times. */
     private final Map<String, String> canonical = new java.util.HashMap<>();
     private int nodes;
+    private int collectionAliases;
+    private int open;
     private final List<Defect> defects = new ArrayList<>();
+    private final Resolver resolver = new Resolver();
+    /** The nodes anchors name, as built (an alias re-points a copy); a mapping or list being built is BUILDING. */
+    private final Map<String, Anchored> anchors = new java.util.HashMap<>();
+    private ParserImpl parser;
 
     private YamlReader(String file, Limits limits) {
         this.file = file;
@@ -63,14 +76,24 @@ final class YamlReader {
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         options.setAllowRecursiveKeys(false);
-        // Every tag is checked in convert(), with one message for all unknown tags; nothing is
-        // ever constructed from a tag, so letting the composer pass global tags through is safe.
+        // Every tag is checked as its node is built, with one message for all unknown tags;
+        // nothing is ever constructed from a tag.
         options.setTagInspector(tag -> true);
-        org.yaml.snakeyaml.nodes.Node root;
         try {
-            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(),
-                    options);
-            root = composer.getSingleNode();
+            parser = new ParserImpl(new StreamReader(text), options);
+            parser.getEvent(); // stream start
+            if (parser.checkEvent(Event.ID.StreamEnd)) {
+                return Optional.empty();
+            }
+            parser.getEvent(); // document start
+            Node root = node(JsonPointer.ROOT);
+            parser.getEvent(); // document end
+            if (!parser.checkEvent(Event.ID.StreamEnd)) {
+                Event next = parser.getEvent();
+                throw new CompositionException("expected a single document in the stream", null,
+                        "but found another document", next.getStartMark());
+            }
+            return Optional.of(root);
         } catch (MarkedYAMLException e) {
             throw new LoadException(markedError(e));
         } catch (ReaderException e) {
@@ -78,48 +101,11 @@ final class YamlReader {
                     + " is not allowed in YAML text (control characters must be written as escapes in"
                     + " double-quoted text)"));
         } catch (YAMLException | StackOverflowError e) {
-            // one of the composer's own limits (nesting, aliases) or, failing that, the stack
-            // stopped it: SnakeYAML says neither where nor in words a reader knows, so find the
-            // place ourselves
+            // one of the parser's own limits or, failing that, the stack stopped it: SnakeYAML
+            // says neither where nor in words a reader knows, so find the place ourselves
             throw new LoadException(overLimit(text, options).orElseGet(() -> InputError.atFile(file,
                     "the YAML document cannot be read: it is larger or deeper than the limits allow")));
         }
-        if (root == null) {
-            return Optional.empty();
-        }
-        // without an anchor ('&') there is no alias, so nothing can expand: skip the graph walk
-        long expanded = text.indexOf('&') < 0 ? 0 : expandedSize(root, new java.util.IdentityHashMap<>());
-        if (expanded > limits.maxNodes()) {
-            throw new LoadException(InputError.at(range(root), "YAML document expands to more than "
-                    + limits.maxNodes() + " nodes through aliases (an alias bomb?)"));
-        }
-        return Optional.of(convert(root, JsonPointer.ROOT, 0));
-    }
-
-    /**
-     * The number of nodes the document has once every alias is expanded, computed on the
-     * composed graph (where an alias is the same node object again) in time linear in its
-     * distinct nodes, so an alias bomb is refused before anything is expanded.
-     */
-    private static long expandedSize(org.yaml.snakeyaml.nodes.Node node,
-                                     java.util.Map<org.yaml.snakeyaml.nodes.Node, Long> memo) {
-        Long known = memo.get(node);
-        if (known != null) {
-            return known;
-        }
-        long size = 1;
-        if (node instanceof SequenceNode sequence) {
-            for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
-                size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(item, memo));
-            }
-        } else if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                size = Math.min(Long.MAX_VALUE / 2, size + expandedSize(tuple.getKeyNode(), memo)
-                        + expandedSize(tuple.getValueNode(), memo));
-            }
-        }
-        memo.put(node, size);
-        return size;
     }
 
     private InputError markedError(MarkedYAMLException e) {
@@ -193,93 +179,177 @@ final class YamlReader {
         return new InputError(file, line, column, message);
     }
 
-    private Node convert(org.yaml.snakeyaml.nodes.Node node, JsonPointer pointer, int depth) throws LoadException {
+    // ---- building our nodes straight from the parser's events (no composed tree in between) ----
+
+    /** The node the next event starts, at {@code pointer}; an alias is the anchored node again, re-pointed. */
+    private Node node(JsonPointer pointer) throws LoadException {
+        Event event = parser.getEvent();
+        if (event instanceof AliasEvent alias) {
+            return alias(alias, pointer);
+        }
+        SourceRange start = range(event.getStartMark(), event.getEndMark());
         if (++nodes > limits.maxNodes()) {
-            throw new LoadException(InputError.at(range(node),
-                    "YAML document expands to more than " + limits.maxNodes() + " nodes (aliases?)"));
+            throw new LoadException(InputError.at(start, "YAML document expands to more than " + limits.maxNodes()
+                    + " nodes (aliases?)"));
         }
-        if (depth > limits.maxNestingDepth()) {
-            throw new LoadException(InputError.at(range(node), "nesting deeper than " + limits.maxNestingDepth()
-                    + " levels of mappings and lists starts here"));
+        int before = nodes;
+        String anchor = ((NodeEvent) event).getAnchor();
+        if (anchor != null) {
+            anchors.put(anchor, Anchored.BUILDING);
         }
-        Tag tag = node.getTag();
-        String tagValue = tag.getValue();
+        Node built;
+        if (event instanceof ScalarEvent scalar) {
+            built = scalar(scalar, start, pointer);
+        } else {
+            CollectionStartEvent collection = (CollectionStartEvent) event;
+            String tagValue = collection.getTag() == null || collection.getTag().equals("!")
+                    ? (collection instanceof MappingStartEvent ? Tag.MAP : Tag.SEQ).getValue() : collection.getTag();
+            Optional<String> function = function(tagValue, start);
+            if (function.isEmpty()) {
+                built = collection(collection, start, pointer);
+            } else {
+                Node inner = collection(collection, start, pointer.child(function.get()));
+                built = new MapNode(Map.of(function.get(), inner), Map.of(function.get(), inner.range()), inner.range(),
+                        pointer);
+            }
+        }
+        if (anchor != null) {
+            anchors.put(anchor, new Anchored(built, nodes - before + 1, !(event instanceof ScalarEvent),
+                    event instanceof ScalarEvent s ? s.getValue() : null));
+        }
+        return built;
+    }
+
+    /**
+     * The short form an explicit tag names ({@code !Ref} is {@code Ref}); empty for a standard
+     * tag; an error for any other.
+     */
+    private Optional<String> function(String tagValue, SourceRange at) throws LoadException {
         if (tagValue.startsWith(STANDARD_TAG_PREFIX)) {
             if (!STANDARD_TAGS.contains(tagValue.substring(STANDARD_TAG_PREFIX.length()))) {
-                throw new LoadException(unknownTag(node, "!!" + tagValue.substring(STANDARD_TAG_PREFIX.length())));
+                throw new LoadException(unknownTag(at, "!!" + tagValue.substring(STANDARD_TAG_PREFIX.length())));
             }
-            return plain(node, pointer, depth);
+            return Optional.empty();
         }
         Optional<String> longForm = Intrinsics.longForm(tagValue);
         if (longForm.isEmpty()) {
-            throw new LoadException(unknownTag(node, tagValue));
+            throw new LoadException(unknownTag(at, tagValue));
         }
-        return shortForm(node, longForm.get(), pointer, depth);
+        return longForm;
     }
 
-    private InputError unknownTag(org.yaml.snakeyaml.nodes.Node node, String shown) {
-        return InputError.at(range(node), "unknown YAML tag '" + shown
-                + "' (CloudFormation accepts only the short forms of its intrinsic functions)");
-    }
-
-    private String canonical(String text) {
-        return text.length() > 64 ? text : canonical.computeIfAbsent(text, t -> t);
-    }
-
-    private Node plain(org.yaml.snakeyaml.nodes.Node node, JsonPointer pointer, int depth) throws LoadException {
-        SourceRange range = range(node);
-        if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
-            Object value = scalarValue(scalar);
-            return new ScalarNode(value instanceof String text ? canonical(text) : value, range, pointer);
+    private Node scalar(ScalarEvent event, SourceRange range, JsonPointer pointer) throws LoadException {
+        Tag tag = tag(event);
+        Optional<String> function = function(tag.getValue(), range);
+        String text = event.getValue();
+        if (function.isEmpty()) {
+            Object value = scalarValue(tag, text);
+            return new ScalarNode(value instanceof String t ? canonical(t) : value, range, pointer);
         }
-        if (node instanceof SequenceNode sequence) {
-            List<Node> items = new ArrayList<>(sequence.getValue().size());
+        JsonPointer innerPointer = pointer.child(function.get());
+        Node inner;
+        if (function.get().equals("Fn::GetAtt")) {
+            // !GetAtt Resource.Attribute.With.Dots: the resource name ends at the first dot
+            int dot = text.indexOf('.');
+            List<Node> parts = dot < 0
+                    ? List.of(new ScalarNode(text, range, innerPointer.index(0)))
+                    : List.of(new ScalarNode(text.substring(0, dot), range, innerPointer.index(0)),
+                            new ScalarNode(text.substring(dot + 1), range, innerPointer.index(1)));
+            inner = new ListNode(parts, range, innerPointer);
+        } else {
+            inner = new ScalarNode(text, range, innerPointer);
+        }
+        return new MapNode(Map.of(function.get(), inner), Map.of(function.get(), range), range, pointer);
+    }
+
+    /** The tag of a scalar: the one written, else the one the YAML 1.1 resolver gives its text. */
+    private Tag tag(ScalarEvent event) {
+        String written = event.getTag();
+        return written == null || written.equals("!")
+                ? resolver.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
+                : new Tag(written);
+    }
+
+    /** A mapping or list whose start event was just read, up to and including its end event. */
+    private Node collection(CollectionStartEvent event, SourceRange start, JsonPointer pointer)
+            throws LoadException {
+        // levels of open mappings and lists, the root's included, as YAML composers count them
+        if (++open > limits.maxNestingDepth()) {
+            throw new LoadException(InputError.at(start, "nesting deeper than " + limits.maxNestingDepth()
+                    + " levels of mappings and lists starts here"));
+        }
+        try {
+            return sequenceOrMapping(event, start, pointer);
+        } finally {
+            open--;
+        }
+    }
+
+    private Node sequenceOrMapping(CollectionStartEvent event, SourceRange start, JsonPointer pointer)
+            throws LoadException {
+        if (event instanceof SequenceStartEvent) {
+            List<Node> items = new ArrayList<>();
             int i = 0;
-            for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
-                items.add(convert(item, pointer.index(i++), depth + 1));
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                items.add(node(pointer.index(i++)));
             }
-            return new ListNode(items, range, pointer);
+            return new ListNode(items, to(start, parser.getEvent()), pointer);
         }
-        MappingNode mapping = (MappingNode) node;
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, SourceRange> keyRanges = new LinkedHashMap<>();
         Set<String> merged = new HashSet<>(); // keys from merge keys, which explicit keys override
         Map<String, Integer> repeats = null; // occurrences of repeated keys, made at the first repeat
-        for (NodeTuple tuple : mapping.getValue()) {
-            org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
-            if (keyNode.getTag().equals(Tag.MERGE)) {
-                merge(tuple.getValueNode(), pointer, depth, entries, keyRanges, merged);
-                continue;
+        while (!parser.checkEvent(Event.ID.MappingEnd)) {
+            Event keyEvent = parser.getEvent();
+            SourceRange keyRange = range(keyEvent.getStartMark(), keyEvent.getEndMark());
+            String keyText;
+            if (keyEvent instanceof ScalarEvent scalar) {
+                if (tag(scalar).equals(Tag.MERGE)) {
+                    merge(pointer, entries, keyRanges, merged);
+                    continue;
+                }
+                keyText = scalar.getValue();
+                if (scalar.getAnchor() != null) {
+                    anchors.put(scalar.getAnchor(), new Anchored(new ScalarNode(keyText, keyRange, pointer), 1, false,
+                            keyText));
+                }
+            } else if (keyEvent instanceof AliasEvent alias && anchored(alias).keyText() != null) {
+                keyText = anchored(alias).keyText();
+            } else {
+                throw new LoadException(InputError.at(keyRange, "a mapping key must be a plain scalar"));
             }
-            if (!(keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode keyScalar)) {
-                throw new LoadException(InputError.at(range(keyNode), "a mapping key must be a plain scalar"));
-            }
-            String key = canonical(keyScalar.getValue());
+            String key = canonical(keyText);
             if (entries.containsKey(key) && !merged.remove(key)) {
                 // CloudFormation accepts a repeated key and keeps the last value: so do we, and say so
                 repeats = repeats == null ? new java.util.HashMap<>() : repeats;
-                defects.add(Defect.duplicateKey(key, range(keyNode), keyRanges.get(key), pointer.toString(),
+                defects.add(Defect.duplicateKey(key, keyRange, keyRanges.get(key), pointer.toString(),
                         repeats.merge(key, 2, (seen, one) -> seen + 1)));
             }
-            keyRanges.put(key, range(keyNode));
-            entries.put(key, convert(tuple.getValueNode(), pointer.child(key), depth + 1));
+            keyRanges.put(key, keyRange);
+            entries.put(key, node(pointer.child(key)));
         }
-        return new MapNode(entries, keyRanges, range, pointer);
+        return new MapNode(entries, keyRanges, to(start, parser.getEvent()), pointer);
     }
 
     /**
-     * YAML merge keys ({@code <<: *base}): keys written in the mapping itself win, wherever they
-     * stand relative to the merge key; {@code merged} records the keys a merge contributed.
+     * YAML merge keys ({@code <<: *base}, {@code <<: [*a, *b]}, {@code <<: {...}}): keys written in
+     * the mapping itself win, wherever they stand relative to the merge key; {@code merged}
+     * records the keys a merge contributed. The merged keys are the mapping's own.
      */
-    private void merge(org.yaml.snakeyaml.nodes.Node source, JsonPointer pointer, int depth, Map<String, Node> entries,
-                       Map<String, SourceRange> keyRanges, Set<String> merged) throws LoadException {
-        List<org.yaml.snakeyaml.nodes.Node> sources = source instanceof SequenceNode seq ? seq.getValue()
-                : List.of(source);
-        for (org.yaml.snakeyaml.nodes.Node one : sources) {
-            if (!(one instanceof MappingNode)) {
-                throw new LoadException(InputError.at(range(one), "a YAML merge key needs a mapping"));
+    private void merge(JsonPointer pointer, Map<String, Node> entries, Map<String, SourceRange> keyRanges,
+                       Set<String> merged) throws LoadException {
+        List<Node> sources = new ArrayList<>();
+        if (parser.checkEvent(Event.ID.SequenceStart)) {
+            parser.getEvent();
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                sources.add(mergeSource(pointer));
             }
-            MapNode base = (MapNode) plain(one, pointer, depth);
+            parser.getEvent();
+        } else {
+            sources.add(mergeSource(pointer));
+        }
+        for (Node one : sources) {
+            MapNode base = (MapNode) one;
             int index = 0;
             for (Map.Entry<String, Node> e : base.entries().entrySet()) {
                 SourceRange keyRange = base.keyRange(index++);
@@ -292,31 +362,106 @@ final class YamlReader {
         }
     }
 
-    private Node shortForm(org.yaml.snakeyaml.nodes.Node node, String function, JsonPointer pointer, int depth)
-            throws LoadException {
-        SourceRange range = range(node);
-        JsonPointer innerPointer = pointer.child(function);
-        Node inner;
-        if (function.equals("Fn::GetAtt") && node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
-            // !GetAtt Resource.Attribute.With.Dots: the resource name ends at the first dot
-            String text = scalar.getValue();
-            int dot = text.indexOf('.');
-            List<Node> parts = dot < 0
-                    ? List.of(new ScalarNode(text, range, innerPointer.index(0)))
-                    : List.of(new ScalarNode(text.substring(0, dot), range, innerPointer.index(0)),
-                            new ScalarNode(text.substring(dot + 1), range, innerPointer.index(1)));
-            inner = new ListNode(parts, range, innerPointer);
-        } else if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
-            inner = new ScalarNode(scalar.getValue(), range, innerPointer);
+    /** One mapping a merge key merges: written in place or an alias, its keys at the merging mapping's pointer. */
+    private Node mergeSource(JsonPointer pointer) throws LoadException {
+        Event event = parser.peekEvent();
+        SourceRange at = range(event.getStartMark(), event.getEndMark());
+        Node source;
+        if (event instanceof AliasEvent alias) {
+            parser.getEvent();
+            source = alias(alias, pointer);
+        } else if (event instanceof MappingStartEvent start) {
+            parser.getEvent();
+            int before = nodes;
+            source = collection(start, at, pointer);
+            if (start.getAnchor() != null) {
+                anchors.put(start.getAnchor(), new Anchored(source, nodes - before + 1, true, null));
+            }
         } else {
-            inner = plain(node, innerPointer, depth + 1);
+            source = node(pointer);
         }
-        return new MapNode(Map.of(function, inner), Map.of(function, range), range, pointer);
+        if (!(source instanceof MapNode)) {
+            throw new LoadException(InputError.at(source.range(), "a YAML merge key needs a mapping"));
+        }
+        return source;
     }
 
-    private static Object scalarValue(org.yaml.snakeyaml.nodes.ScalarNode scalar) {
-        String text = scalar.getValue();
-        Tag tag = scalar.getTag();
+    /** What an alias stands for: the anchored node again, at this place in the document. */
+    private Node alias(AliasEvent alias, JsonPointer pointer) throws LoadException {
+        Anchored a = anchored(alias);
+        SourceRange at = range(alias.getStartMark(), alias.getEndMark());
+        if (a == Anchored.BUILDING) {
+            throw new LoadException(InputError.at(at, "the YAML alias *" + alias.getAnchor()
+                    + " refers to the mapping or list that holds it"));
+        }
+        if (a.collection() && ++collectionAliases > limits.maxAliases()) {
+            throw new LoadException(InputError.at(at, "more than " + limits.maxAliases() + " YAML aliases to mappings"
+                    + " and lists (an alias bomb?); write the repeated parts out"));
+        }
+        nodes += a.size();
+        if (nodes > limits.maxNodes()) {
+            throw new LoadException(InputError.at(at, "YAML document expands to more than " + limits.maxNodes()
+                    + " nodes through aliases (an alias bomb?)"));
+        }
+        return repoint(a.node(), pointer);
+    }
+
+    private Anchored anchored(AliasEvent alias) {
+        Anchored a = anchors.get(alias.getAnchor());
+        if (a == null) {
+            throw new CompositionException(null, null, "found undefined alias " + alias.getAnchor(),
+                    alias.getStartMark());
+        }
+        return a;
+    }
+
+    /** A node again at another pointer: its ranges stay those of the anchored original. */
+    private static Node repoint(Node node, JsonPointer pointer) {
+        if (node instanceof ScalarNode s) {
+            return new ScalarNode(s.value(), s.range(), pointer);
+        }
+        if (node instanceof ListNode l) {
+            List<Node> items = new ArrayList<>(l.items().size());
+            for (int i = 0; i < l.items().size(); i++) {
+                items.add(repoint(l.items().get(i), pointer.index(i)));
+            }
+            return new ListNode(items, l.range(), pointer);
+        }
+        MapNode m = (MapNode) node;
+        Map<String, Node> entries = new LinkedHashMap<>();
+        m.entries().forEach((k, v) -> entries.put(k, repoint(v, pointer.child(k))));
+        return new MapNode(entries, m.keyPositions(), m.range(), pointer);
+    }
+
+    /**
+     * A node an anchor names, with the number of nodes it expands to.
+     *
+     * @param keyText the scalar's text, for an alias used as a mapping key; null for a collection
+     */
+    private record Anchored(Node node, long size, boolean collection, String keyText) {
+        /** An anchored mapping or list whose end is not read yet. */
+        static final Anchored BUILDING = new Anchored(null, 0, true, null);
+    }
+
+    /** A problem of the document's structure, in SnakeYAML's words, reported like the parser's own. */
+    private static final class CompositionException extends MarkedYAMLException {
+        private static final long serialVersionUID = 1L;
+
+        CompositionException(String context, Mark contextMark, String problem, Mark problemMark) {
+            super(context, contextMark, problem, problemMark);
+        }
+    }
+
+    private InputError unknownTag(SourceRange at, String shown) {
+        return InputError.at(at, "unknown YAML tag '" + shown
+                + "' (CloudFormation accepts only the short forms of its intrinsic functions)");
+    }
+
+    private String canonical(String text) {
+        return text.length() > 64 ? text : canonical.computeIfAbsent(text, t -> t);
+    }
+
+    private static Object scalarValue(Tag tag, String text) {
         if (tag.equals(Tag.NULL)) {
             return null;
         }
@@ -348,14 +493,19 @@ final class YamlReader {
         return text;
     }
 
-    private SourceRange range(org.yaml.snakeyaml.nodes.Node node) {
-        Mark start = node.getStartMark();
-        Mark end = node.getEndMark();
+    private SourceRange range(Mark start, Mark end) {
         if (start == null) {
             return SourceRange.fileStart(file);
         }
         int endLine = end == null ? start.getLine() + 1 : end.getLine() + 1;
         int endColumn = end == null ? start.getColumn() + 1 : end.getColumn() + 1;
         return new SourceRange(file, start.getLine() + 1, start.getColumn() + 1, endLine, endColumn);
+    }
+
+    /** A collection's range: from its start event to the end of its end event. */
+    private SourceRange to(SourceRange start, Event end) {
+        Mark mark = end.getEndMark();
+        return mark == null ? start : new SourceRange(file, start.line(), start.column(), mark.getLine() + 1,
+                mark.getColumn() + 1);
     }
 }

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Joins the data tier across stacks and Regions: DynamoDB global tables and their replicas,
@@ -17,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class DataTierLinker {
 
-    private static final Pattern RDS_CLUSTER_ARN = Pattern.compile("arn:aws[a-z-]*:rds:([a-z0-9-]+):([0-9]*):cluster:(.+)");
-    private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):([0-9]*):(key|alias)/(.+)");
 
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
@@ -61,27 +57,28 @@ final class DataTierLinker {
     }
 
     private KeyLocation locate(String text, Resource user, Optional<String> usedIn, int depth) {
-        Matcher arn = KMS_ARN.matcher(text);
-        if (Tokens.containsToken(text) && !arn.matches()) {
+        Optional<Arn> arn = Arn.kms(text);
+        if (Tokens.containsToken(text) && arn.isEmpty()) {
             Optional<Resource> resource = Tokens.resourceKey(text).map(byKey::get);
             if (resource.isPresent()) {
                 return ofResource(resource.get(), text, depth);
             }
         }
-        if (arn.matches()) {
+        if (arn.isPresent()) {
             // the Region the ARN names wins: an ARN built from a multi-Region key's id and
             // another Region names that key's replica there, not the primary
-            Optional<String> region = Optional.of(arn.group(1));
-            if (arn.group(3).equals("key")) {
-                Optional<KeyLocation> named = Tokens.resourceKey(arn.group(4)).map(byKey::get)
-                        .or(() -> keyById(arn.group(2), arn.group(1), arn.group(4)))
+            Arn a = arn.get();
+            Optional<String> region = Optional.of(a.region());
+            if (a.resourceType().equals("key")) {
+                Optional<KeyLocation> named = Tokens.resourceKey(a.resourceId()).map(byKey::get)
+                        .or(() -> keyById(a.account(), a.region(), a.resourceId()))
                         .map(r -> ofResource(r, text, depth));
                 Optional<Boolean> multi = named.map(KeyLocation::multiRegion)
-                        .orElse(Optional.of(arn.group(4).startsWith("mrk-")));
+                        .orElse(Optional.of(a.resourceId().startsWith("mrk-")));
                 Optional<Resource> key = named.flatMap(KeyLocation::key).filter(k -> k.region().equals(region));
                 return new KeyLocation(key, region, multi, text);
             }
-            Resource alias = aliases.get(aliasKey(Optional.of(arn.group(2)), region, "alias/" + arn.group(4)));
+            Resource alias = aliases.get(aliasKey(Optional.of(a.account()), region, "alias/" + a.resourceId()));
             return alias != null ? ofResource(alias, text, depth)
                     : new KeyLocation(Optional.empty(), region, Optional.empty(), text);
         }
@@ -294,10 +291,10 @@ final class DataTierLinker {
         if (Tokens.containsToken(source)) {
             return Tokens.resourceKey(source).map(byKey::get).filter(r -> r.isType("AWS::RDS::DBCluster"));
         }
-        Matcher arn = RDS_CLUSTER_ARN.matcher(source);
-        if (arn.matches()) {
-            return Optional.ofNullable(clustersByName.get(arn.group(2) + "|" + arn.group(1) + "|"
-                    + identifier(arn.group(3))));
+        Optional<Arn> arn = Arn.regional(source, "rds", "cluster");
+        if (arn.isPresent()) {
+            return Optional.ofNullable(clustersByName.get(arn.get().account() + "|" + arn.get().region() + "|"
+                    + identifier(arn.get().resourceId())));
         }
         return Optional.ofNullable(clustersByName.get(place(global) + identifier(source)));
     }

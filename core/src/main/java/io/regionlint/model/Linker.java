@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Joins resources across stack instances and Regions. Every join goes through a hash index
@@ -18,9 +16,6 @@ final class Linker {
 
     static final String BUCKET = "AWS::S3::Bucket";
     static final String ROLE = "AWS::IAM::Role";
-    private static final Pattern S3_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::([^:]*):role/(?:.*/)?([^/]+)");
-    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::([^:]*):policy/(?:.*/)?([^/]+)");
 
     private final List<StackInstance> stacks;
     private final List<Resource> resources;
@@ -122,16 +117,14 @@ final class Linker {
         if (Tokens.containsToken(arn) && !arn.contains(":s3:::")) {
             return Optional.empty();
         }
-        Matcher m = S3_ARN.matcher(arn);
-        return m.matches() ? byTokenOrName(m.group(1), BUCKET, m.group(1), from) : Optional.empty();
+        return Arn.bucket(arn).flatMap(name -> byTokenOrName(name, BUCKET, name, from));
     }
 
     private Optional<Resource> roleByArnOrName(String text, Resource from) {
         if (Tokens.containsToken(text)) {
             return Tokens.resourceKey(text).map(byKey::get).filter(r -> r.isType(ROLE));
         }
-        Matcher m = ROLE_ARN.matcher(text);
-        String name = m.matches() ? m.group(2) : text;
+        String name = Arn.iam(text, "role").map(Arn::name).orElse(text);
         return byTokenOrName(name, ROLE, name, from);
     }
 
@@ -169,7 +162,7 @@ final class Linker {
             Optional<Resource> destination = text.flatMap(t -> bucketByArn(t, bucket));
             if (destination.isEmpty() && rule.textAt("Status").map("Enabled"::equals).orElse(false)) {
                 unresolved.add(new UnresolvedPeer(bucket, destinationValue, "replication destination bucket",
-                        text.map(t -> S3_ARN.matcher(t).matches()
+                        text.map(t -> Arn.bucket(t).isPresent()
                                 ? "bucket '" + Tokens.display(t) + "' is not among the loaded templates"
                                 : "'" + Tokens.display(t) + "' is not an S3 bucket ARN")
                                 .orElseGet(() -> reason(destinationValue))));
@@ -245,11 +238,11 @@ final class Linker {
         if (Tokens.containsToken(arn)) {
             return Tokens.resourceKey(arn).map(byKey::get).filter(r -> r.isType("AWS::IAM::ManagedPolicy"));
         }
-        Matcher m = POLICY_ARN.matcher(arn);
-        if (!m.matches() || m.group(1).equals("aws")) {
-            return Optional.empty();
+        Optional<Arn> policy = Arn.iam(arn, "policy");
+        if (policy.isEmpty() || policy.get().account().equals("aws")) {
+            return Optional.empty(); // an AWS managed policy is not among the templates
         }
-        String name = m.group(2);
+        String name = policy.get().name();
         return byType.getOrDefault("AWS::IAM::ManagedPolicy", List.of()).stream()
                 .filter(p -> p.properties().textAt("ManagedPolicyName").map(name::equals).orElse(false))
                 .findFirst();

@@ -75,16 +75,11 @@ public record Resource(StackInstance stack, String logicalId, String type, MapVa
     }
 
     /**
-     * The resource's ARN where it is known as text: the recorded ARN of an observed resource, a
-     * bucket's ARN where its name is literal; empty otherwise.
+     * The resource's ARN where it is known as text (see {@link Arn#of}): the recorded ARN of an
+     * observed resource; for a declared one, built from its literal name, Region and account.
      */
     public Optional<String> arn() {
-        Optional<Provenance.Observed> observed = observed();
-        if (observed.isPresent()) {
-            return Optional.of(observed.get().arn());
-        }
-        return isType("AWS::S3::Bucket") && !Tokens.containsToken(physicalName) ? Optional.of(bucketArn())
-                : Optional.empty();
+        return Arn.of(this).map(Arn::toString);
     }
 
     public boolean isType(String cloudFormationType) {

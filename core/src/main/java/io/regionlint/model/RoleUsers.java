@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the compute that runs with each IAM role: Lambda functions ({@code Role}), ECS task
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
 final class RoleUsers {
 
     static final String PROFILE = "AWS::IAM::InstanceProfile";
-    private static final Pattern PROFILE_ARN = Pattern.compile(
-            "arn:aws[a-z-]*:iam::[^:]*:instance-profile/(?:.*/)?([^/]+)");
-
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
     private final java.util.function.BiFunction<String, Resource, Optional<Resource>> roleByArnOrName;
@@ -82,7 +77,6 @@ final class RoleUsers {
         if (Tokens.containsToken(text)) {
             return Tokens.resourceKey(text).map(byKey::get).filter(r -> r.isType(PROFILE));
         }
-        Matcher arn = PROFILE_ARN.matcher(text);
-        return Optional.ofNullable(profilesByName.get(arn.matches() ? arn.group(1) : text));
+        return Optional.ofNullable(profilesByName.get(Arn.iam(text, "instance-profile").map(Arn::name).orElse(text)));
     }
 }

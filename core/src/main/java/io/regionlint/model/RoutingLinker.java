@@ -36,7 +36,6 @@ final class RoutingLinker {
 
     /** A Region code inside a DNS name: {@code my-alb-1.us-east-1.elb.amazonaws.com}, {@code s3-website-us-east-1...}. */
     private static final Pattern REGION_IN_DNS = Pattern.compile("(?:^|[.-])([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d)(?=\\.)");
-    private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]+):");
 
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byType;
@@ -363,9 +362,9 @@ final class RoutingLinker {
             } else if (text.startsWith("eipalloc-")) {
                 kind = GaEndpointGroup.EndpointKind.ELASTIC_IP;
             }
-            Matcher m = ARN_REGION.matcher(text);
-            if (m.lookingAt() && Regions.isRegionCode(m.group(1))) {
-                region = Optional.of(m.group(1));
+            Optional<String> named = Arn.parse(text).map(Arn::region).filter(Regions::isRegionCode);
+            if (named.isPresent()) {
+                region = named;
             }
         }
         return new GaEndpointGroup.Endpoint(spec, weight, kind, target, region.or(() -> groupRegion));

@@ -20,8 +20,8 @@ final class SecretLinker {
     static final String SECRET = "AWS::SecretsManager::Secret";
     private static final Pattern DYNAMIC = Pattern.compile("\\{\\{resolve:secretsmanager:(arn:[^:]+:secretsmanager:"
             + "[a-z0-9-]+:[0-9]*:secret:[^:}]+|[^:}]+)");
-    private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):([0-9]*):"
-            + "secret:([^:]+?)(-[A-Za-z0-9]{6})?(:.*)?");
+    /** A secret's id in its ARN: its name, the six characters Secrets Manager adds, and JSON key etc. of a reference. */
+    private static final Pattern SECRET_ID = Pattern.compile("([^:]+?)(-[A-Za-z0-9]{6})?(:.*)?");
 
     private final Map<String, Resource> byKey;
     private final Map<String, List<Resource>> byName = new HashMap<>();
@@ -97,7 +97,7 @@ final class SecretLinker {
                 Optional<Resource> secret = Tokens.resourceKey(text.get()).map(byKey::get)
                         .filter(s -> s.isType(SECRET));
                 secret.ifPresent(s -> out.add(new SecretUse(user, value, secret, text.get())));
-            } else if (text.get().contains(":secretsmanager:") && SECRET_ARN.matcher(text.get()).matches()) {
+            } else if (secretName(text.get()).isPresent()) {
                 out.add(new SecretUse(user, value, secretNamed(text.get(), user), text.get()));
             }
         }
@@ -111,14 +111,25 @@ final class SecretLinker {
         if (Tokens.containsToken(reference)) {
             return Tokens.resourceKey(reference).map(byKey::get).filter(s -> s.isType(SECRET));
         }
-        Matcher arn = SECRET_ARN.matcher(reference);
-        String name = arn.matches() ? arn.group(3) : reference;
+        Optional<Arn> arn = secretArn(reference);
+        String name = secretName(reference).orElse(reference);
         List<Resource> candidates = byName.getOrDefault(name, List.of());
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> region = arn.matches() ? Optional.of(arn.group(1)) : user.region();
+        Optional<String> region = arn.isPresent() ? arn.map(Arn::region) : user.region();
         return candidates.stream().filter(s -> s.region().equals(region)).findFirst()
                 .or(() -> Optional.of(candidates.get(0)));
+    }
+
+    /** A secret ARN with its Region and a literal (or empty) account. */
+    private static Optional<Arn> secretArn(String text) {
+        return Arn.regional(text, "secretsmanager", "secret").filter(a -> a.resource().startsWith("secret:"));
+    }
+
+    /** The secret's name a secret ARN holds, without the suffix Secrets Manager adds. */
+    private static Optional<String> secretName(String text) {
+        return secretArn(text).map(a -> SECRET_ID.matcher(a.resourceId())).filter(Matcher::matches)
+                .map(m -> m.group(1));
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +127,60 @@ class SuppressionAndBaselineTest {
         assertEquals(SuppressionUse.Status.EXPIRED, expired.status());
         assertEquals(1, expired.matched(), "it would have covered one finding");
         assertEquals(9, expired.declaredAt().line());
+    }
+
+    @RuleInfo(id = "RL9003", summary = "Test rule: one finding per table and per role", severity = Severity.ERROR,
+            category = "test", since = "0.1.0")
+    static final class EveryTableAndRoleRule implements Rule {
+        @Override
+        public void check(RuleContext context) {
+            for (String type : List.of("AWS::DynamoDB::Table", "AWS::IAM::Role")) {
+                for (Resource r : context.topology().resources(type)) {
+                    context.report(Site.of(r), "resource " + r.describe());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSuppressionByArnMatchesADeclaredResourceOfAnyModelledType(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("app.yaml"), """
+                Resources:
+                  Orders:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: !Sub orders-${AWS::Region}
+                  Worker:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: !Sub worker-${AWS::Region}
+                      Path: /app/
+                """);
+        Files.writeString(dir.resolve(".regionlint.yaml"), """
+                version: 1
+                topology:
+                  regions: { us-east-1: active, eu-west-1: active }
+                  accounts: { default: "111122223333" }
+                  stacks:
+                    - { name: app, template: app.yaml, regions: [us-east-1, eu-west-1] }
+                suppressions:
+                  - rule: RL9003
+                    resource: arn:aws:dynamodb:eu-west-1:111122223333:table/orders-eu-west-1
+                    reason: "the eu-west-1 table is being retired"
+                  - rule: RL9003
+                    resource: arn:aws:iam::111122223333:role/app/worker-us-east-1
+                    reason: "the role is replaced next sprint"
+                """);
+        LintResult result = new Linter(new RuleRegistry(List.of(new EveryTableAndRoleRule())), on(LocalDate.of(2026,
+                1, 1))).run(LintRequest.of(List.of(dir), dir));
+        Map<String, Boolean> suppressed = new java.util.TreeMap<>();
+        result.findings().forEach(f -> suppressed.put(f.resource().orElseThrow().arn().orElse("?"),
+                f.suppressed().isPresent()));
+        assertEquals(Map.of(
+                "arn:aws:dynamodb:us-east-1:111122223333:table/orders-us-east-1", false,
+                "arn:aws:dynamodb:eu-west-1:111122223333:table/orders-eu-west-1", true,
+                "arn:aws:iam::111122223333:role/app/worker-us-east-1", true,
+                "arn:aws:iam::111122223333:role/app/worker-eu-west-1", false), suppressed);
     }
 
     @Test

@@ -78,6 +78,21 @@ class ConfigMapperTest {
     }
 
     @Test
+    void anAlarmInAwsConfigsFieldNamesBecomesACloudFormationAlarm() {
+        ConfigMapper.Mapped alarm = mapped("select-alarm.json", 0);
+        assertEquals("AWS::CloudWatch::Alarm", alarm.type());
+        assertEquals("acme-orders-replication-latency-us-east-1", alarm.physicalId());
+        MapNode p = alarm.properties();
+        assertEquals("AWS/DynamoDB", at(p, "Namespace"));
+        assertEquals("ReplicationLatency", at(p, "MetricName"));
+        assertEquals("TableName", at(p, "Dimensions", "0", "Name"));
+        assertEquals("us-east-1", at(p, "Dimensions", "1", "Value"));
+        assertEquals(60000.0, ((Number) at(p, "Threshold")).doubleValue());
+        assertEquals("GreaterThanThreshold", at(p, "ComparisonOperator"));
+        assertEquals("arn:aws:sns:eu-west-1:111122223333:acme-ops-alerts", at(p, "AlarmActions", "0"));
+    }
+
+    @Test
     void deletedItemsAndUnknownTypesAreNotModelled() {
         assertEquals(Optional.empty(), ConfigMapper.map(item("delivered-snapshot.json", 2)));
     }

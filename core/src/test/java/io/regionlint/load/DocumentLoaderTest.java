@@ -587,6 +587,53 @@ class DocumentLoaderTest {
         assertEquals(3L, scalar((MapNode) ((MapNode) document.root()).get("use").orElseThrow(), "a").value());
     }
 
+    @Test
+    void anAliasIsTheAnchoredNodeAgainAtItsOwnPointerWithTheAnchorsPositions() {
+        MapNode root = yamlRoot("base: &b {a: [1, !Ref X]}\nuse: *b\n");
+        MapNode use = (MapNode) root.get("use").orElseThrow();
+        ListNode a = (ListNode) use.get("a").orElseThrow();
+        assertEquals("/use/a/1/Ref", ((MapNode) a.items().get(1)).entries().get("Ref").pointer());
+        assertEquals(1, a.range().line(), "the anchored text is where the values are written");
+        assertEquals("/base/a", ((MapNode) root.get("base").orElseThrow()).get("a").orElseThrow().pointer());
+    }
+
+    @Test
+    void mergeKeysTakeInlineMappingsAndListsOfAliasesAtTheMergingMappingsPointer() {
+        MapNode root = yamlRoot("x: &x {a: 1}\ny: &y {b: 2, a: 9}\nm:\n  <<: [*x, *y]\n  c: 3\nn:\n  <<: {d: 4}\n");
+        MapNode m = (MapNode) root.get("m").orElseThrow();
+        assertEquals(List.of("a", "b", "c"), List.copyOf(m.entries().keySet()));
+        assertEquals(1L, scalar(m, "a").value(), "the first mapping of the list wins, as YAML says");
+        assertEquals("/m/b", m.get("b").orElseThrow().pointer());
+        assertEquals(4L, scalar((MapNode) root.get("n").orElseThrow(), "d").value());
+        assertEquals("a YAML merge key needs a mapping", yamlError("m:\n  <<: [1]\n").message());
+    }
+
+    @Test
+    void aliasesThatCannotBeFollowedAreErrorsAtTheAlias() {
+        InputError undefined = yamlError("a: *nowhere\n");
+        assertEquals(1, undefined.line());
+        assertEquals("YAML syntax: alias '*nowhere' refers to no anchor '&nowhere' defined before it",
+                undefined.message());
+        InputError recursive = yamlError("a: &loop\n  b: *loop\n");
+        assertEquals("the YAML alias *loop refers to the mapping or list that holds it", recursive.message());
+        assertEquals(2, recursive.line());
+        InputError second = yamlError("a: 1\n---\nb: 2\n");
+        assertEquals("YAML syntax: a second YAML document starts here ('---'); a template is one document",
+                second.message());
+        assertEquals(2, second.line());
+    }
+
+    @Test
+    void aShortFormOnAListIsOneLevelOfNestingAndKeepsItsPositions() {
+        MapNode root = yamlRoot("Value: !Join\n  - ''\n  - [a, !Ref B]\n");
+        MapNode join = (MapNode) root.get("Value").orElseThrow();
+        ListNode args = (ListNode) join.entries().get("Fn::Join");
+        assertEquals("/Value/Fn::Join/1/1/Ref", ((MapNode) ((ListNode) args.items().get(1)).items().get(1))
+                .entries().get("Ref").pointer());
+        assertEquals(1, args.range().line(), "from the tag");
+        assertEquals(4, args.range().endLine());
+    }
+
     // ---- empty input ----------------------------------------------------------------------------------
 
     @Test

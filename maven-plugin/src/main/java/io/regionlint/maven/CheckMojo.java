@@ -113,6 +113,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "regionlint.skipRules")
     List<String> skipRules = new ArrayList<>();
 
+    /**
+     * Files of the team's own rules ({@code *.rlr}, see docs/custom-rules.md), relative to the
+     * module, besides those the project file names ({@code rules.files}) or its {@code rules/}
+     * folder holds.
+     */
+    @Parameter(property = "regionlint.ruleFiles")
+    List<File> ruleFiles = new ArrayList<>();
+
     /** Levels by rule id or prefix: {@code error}, {@code warning}, {@code note} or {@code off}. */
     @Parameter
     Map<String, String> severities = new LinkedHashMap<>();
@@ -139,7 +147,12 @@ public class CheckMojo extends AbstractMojo {
             given = own == null ? List.of() : List.of(own);
         }
         RuleRegistry registry = RuleRegistry.load();
-        LintRequest request = request(module, given, config, registry);
+        List<Path> teamRules = ruleFiles.stream().map(f -> module.resolve(f.toPath()).normalize()).toList();
+        // <rules>ACME-001</rules> is checked against the team's rules too; the run reads them again
+        Path start = config.orElse(given.isEmpty() ? module : given.get(0));
+        boolean namesRules = !rules.isEmpty() || !skipRules.isEmpty() || !severities.isEmpty();
+        LintRequest request = request(module, given, config, namesRules ? registry.withRuleFiles(teamRules, start,
+                new ArrayList<>()) : registry);
         FailThreshold threshold = FailThreshold.parse(failOn).orElseThrow(() -> new MojoExecutionException(
                 "regionlint: <failOn> '" + failOn + "' is not a threshold (expected one of: "
                         + FailThreshold.CHOICES + ")"));
@@ -150,7 +163,7 @@ public class CheckMojo extends AbstractMojo {
                     + " (set <outputDirectory> elsewhere)");
         }
 
-        LintResult result = new Linter(registry).run(request);
+        LintResult result = new Linter(registry).withRuleFiles(teamRules).run(request);
         logFindings(result, module, log);
         List<String> unwritten = new ReportWriter().write(result,
                 new ReportContext(ReportContext.currentVersion(), false, module), targets);

@@ -1,5 +1,6 @@
 package io.regionlint.rules.iam;
 
+import io.regionlint.model.Arn;
 import io.regionlint.model.ReplicationRule;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Topology;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The replication roles of a topology and the buckets each one serves. A role serves every rule
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 final class ReplicationRoles {
 
     static final String BUCKET = "AWS::S3::Bucket";
-    private static final Pattern S3_BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::[^/]+");
 
     private ReplicationRoles() {
     }
@@ -90,6 +89,6 @@ final class ReplicationRoles {
 
     /** The rule's {@code Destination.Bucket} when it is a known S3 bucket ARN. */
     static Optional<String> destinationArn(ReplicationRule rule) {
-        return rule.destinationValue().text().filter(t -> S3_BUCKET_ARN.matcher(t).matches());
+        return rule.destinationValue().text().filter(t -> Arn.bucket(t).isPresent());
     }
 }

@@ -5,14 +5,13 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
+import io.regionlint.model.Arn;
 import io.regionlint.model.Resource;
 import io.regionlint.model.UnknownValue;
 import io.regionlint.model.UnresolvedPeer;
 import io.regionlint.model.Value;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * RL1002: a link whose far end was not loaded or cannot be known, such as a replication
@@ -28,8 +27,6 @@ import java.util.regex.Pattern;
 public final class UnresolvedPeerRule implements Rule {
 
     private static final String KMS_KEY = "KMS key of the ";
-    private static final Pattern BUCKET_ARN = Pattern.compile("arn:aws[a-z-]*:s3:::([^/]+)");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[^:]*:role/(?:.*/)?([^/]+)");
 
     @Override
     public void check(RuleContext context) {
@@ -56,9 +53,9 @@ public final class UnresolvedPeerRule implements Rule {
                     yield "The replication destination bucket of " + owner + " cannot be known ("
                             + unknown.reason() + ")" + checks + fixForUnknown(unknown.reason(), "bucket");
                 }
-                Matcher arn = BUCKET_ARN.matcher(text.orElse(""));
-                if (arn.matches()) {
-                    yield "Replication destination bucket '" + arn.group(1) + "' of " + owner
+                Optional<String> bucket = text.flatMap(Arn::bucket);
+                if (bucket.isPresent()) {
+                    yield "Replication destination bucket '" + bucket.get() + "' of " + owner
                             + " is not among the loaded templates" + checks + "add its template to the project"
                             + " file, or suppress this note for this bucket if the destination is managed elsewhere";
                 }
@@ -72,8 +69,7 @@ public final class UnresolvedPeerRule implements Rule {
                     yield "The replication role of " + owner + " cannot be known (" + unknown.reason() + ")"
                             + checks + fixForUnknown(unknown.reason(), "bucket");
                 }
-                Matcher arn = ROLE_ARN.matcher(text.orElse(""));
-                String role = arn.matches() ? arn.group(1) : text.orElse("");
+                String role = text.flatMap(t -> Arn.iam(t, "role")).map(Arn::name).orElse(text.orElse(""));
                 yield "Replication role '" + role + "' of " + owner + " is not among the loaded templates" + checks
                         + "add the template that declares it to the project file, or suppress this note for this"
                         + " bucket if the role is managed elsewhere";

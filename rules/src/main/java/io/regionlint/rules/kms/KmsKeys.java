@@ -1,5 +1,6 @@
 package io.regionlint.rules.kms;
 
+import io.regionlint.model.Arn;
 import io.regionlint.model.IamPatterns;
 import io.regionlint.model.KeyLocation;
 import io.regionlint.model.ListValue;
@@ -16,8 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Questions about KMS keys that several KMS rules ask: which keys compute is granted or told
@@ -31,7 +30,6 @@ final class KmsKeys {
     /** The cryptographic operations that make compute call KMS with a key. */
     static final List<String> CRYPTO_ACTIONS = List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey",
             "kms:GenerateDataKeyWithoutPlaintext", "kms:GenerateDataKeyPair", "kms:GenerateDataKeyPairWithoutPlaintext");
-    private static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):([0-9]*):(key|alias)/(.+)");
 
     private KmsKeys() {
     }
@@ -106,12 +104,12 @@ final class KmsKeys {
 
     private static void reference(Topology topology, Resource compute, Value value, List<EnvironmentReference> out) {
         Optional<String> text = value.text();
-        if (text.isEmpty() || !(Tokens.containsToken(text.get()) || KMS_ARN.matcher(text.get()).matches())) {
+        if (text.isEmpty() || !(Tokens.containsToken(text.get()) || Arn.kms(text.get()).isPresent())) {
             return;
         }
         KeyLocation key = topology.keyLocation(value, compute, compute.region());
         if (key.key().filter(k -> k.isType(KEY) || k.isType(REPLICA_KEY)).isPresent()
-                || KMS_ARN.matcher(text.get()).matches() && key.region().isPresent()) {
+                || Arn.kms(text.get()).isPresent() && key.region().isPresent()) {
             out.add(new EnvironmentReference(compute, value, key));
         }
     }
@@ -185,8 +183,8 @@ final class KmsKeys {
             if (Tokens.containsToken(text)) {
                 continue; // joined to another template key, or to nothing
             }
-            Matcher m = KMS_ARN.matcher(text);
-            if (!m.matches() || primary.region().map(m.group(1)::equals).orElse(true)) {
+            Optional<Arn> named = Arn.kms(text);
+            if (named.isEmpty() || primary.region().map(named.get().region()::equals).orElse(true)) {
                 return true;
             }
         }
@@ -205,20 +203,21 @@ final class KmsKeys {
             return Optional.of((loaded.get().isType(KEY) ? "its primary key " : "its replica key ")
                     + loaded.get().describe());
         }
-        Matcher used = KMS_ARN.matcher(key.reference());
-        if (Tokens.containsToken(key.reference()) || !used.matches() || !used.group(3).equals("key")
-                || !used.group(4).startsWith("mrk-")) {
+        Optional<Arn> reference = Arn.kms(key.reference());
+        if (Tokens.containsToken(key.reference()) || reference.isEmpty() || !reference.get().resourceType().equals("key")
+                || !reference.get().resourceId().startsWith("mrk-")) {
             return Optional.empty();
         }
-        String arn = "arn:" + key.reference().split(":")[1] + ":kms:" + region + ":" + used.group(2) + ":key/"
-                + used.group(4);
+        Arn used = reference.get();
+        String arn = new Arn(used.partition(), "kms", region, used.account(), used.resource()).toString();
         for (Resource replica : topology.resources(REPLICA_KEY)) {
             Optional<String> primary = replica.properties().textAt("PrimaryKeyArn");
-            Matcher m = KMS_ARN.matcher(primary.orElse(""));
-            if (!m.matches() || !m.group(4).equals(used.group(4)) || !m.group(2).equals(used.group(2))) {
+            Optional<Arn> m = primary.flatMap(Arn::kms);
+            if (m.isEmpty() || !m.get().resourceId().equals(used.resourceId())
+                    || !m.get().account().equals(used.account())) {
                 continue;
             }
-            if (m.group(1).equals(region)) {
+            if (m.get().region().equals(region)) {
                 return Optional.of("its primary key " + arn);
             }
             if (replica.region().filter(region::equals).isPresent()) {

@@ -15,6 +15,8 @@ import java.util.Set;
 /** What the observability rules share: whether an alarm's watch covers a metric's dimensions. */
 final class Alarms {
 
+    static final String ALARM = "AWS::CloudWatch::Alarm";
+
     private Alarms() {
     }
 
@@ -53,6 +55,25 @@ final class Alarms {
         Set<String> out = new HashSet<>();
         topology.stacks().forEach(s -> s.region().ifPresent(out::add));
         return out;
+    }
+
+    /**
+     * Whether a missing alarm on {@code r} is known to be missing: always for a declared resource
+     * (the templates hold the team's alarms); for one AWS Config observed, only where Config
+     * recorded at least one CloudWatch alarm in its Region (a recorder that leaves alarms out
+     * says nothing about them).
+     */
+    static boolean alarmsKnown(Topology topology, Resource r) {
+        return r.observed().isEmpty() || topology.resources(ALARM).stream()
+                .anyMatch(a -> a.observed().isPresent() && a.region().equals(r.region()));
+    }
+
+    /** The note where {@link #alarmsKnown} is false: what was not evaluated, and what would let it be. */
+    static String notRecorded(Resource r, String what) {
+        return "Not evaluated on deployed state: AWS Config holds no CloudWatch alarm in " + r.region().orElse("?")
+                + ", so whether one watches " + what + " of " + r.describe() + " is not known; record"
+                + " AWS::CloudWatch::Alarm in that Region's configuration recorder, or lint the template that"
+                + " declares the alarms";
     }
 
     /** Resources of a type by their literal physical name (or token), for joins from a dimension value. */

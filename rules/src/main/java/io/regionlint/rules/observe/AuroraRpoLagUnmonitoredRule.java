@@ -1,6 +1,5 @@
 package io.regionlint.rules.observe;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -19,7 +18,6 @@ import java.util.Optional;
  * Region watches ({@code AuroraGlobalDBReplicationLag}, {@code AuroraGlobalDBRPOLag} or
  * {@code AuroraGlobalDBProgressLag}, published by the secondary).
  */
-@NotRecordedByConfig(value = "CloudWatch alarms, which regionlint does not map from AWS Config items", types = {"AWS::RDS::DBCluster"})
 @RuleInfo(id = "RL7003", summary = "An Aurora global database secondary with no replication or RPO lag alarm",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class AuroraRpoLagUnmonitoredRule implements Rule {
@@ -39,6 +37,11 @@ public final class AuroraRpoLagUnmonitoredRule implements Rule {
             for (Resource secondary : db.secondaries()) {
                 if (secondary.region().isEmpty() || secondary.region().equals(primary.region())
                         || !loaded.contains(secondary.region().get())) {
+                    continue;
+                }
+                if (!Alarms.alarmsKnown(context.topology(), secondary)) {
+                    context.report(Site.of(secondary), Alarms.notRecorded(secondary, "the replication lag"))
+                            .severity(Severity.NOTE);
                     continue;
                 }
                 String identifier = secondary.properties().textAt("DBClusterIdentifier").orElse(secondary.physicalName());

@@ -15,7 +15,7 @@ import java.util.Optional;
  * RL7002: a {@code ReplicationLatency} alarm on a global table with multi-Region strong
  * consistency, which does not publish that metric: the alarm never fires.
  */
-@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency (MultiRegionConsistency, witnesses), which AWS Config does not record, and CloudWatch alarms, which regionlint does not map from AWS Config items", types = {"AWS::DynamoDB::GlobalTable"})
+@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency (MultiRegionConsistency, witnesses), which AWS Config does not record", types = {"AWS::DynamoDB::GlobalTable"})
 @RuleInfo(id = "RL7002", summary = "A ReplicationLatency alarm on an MRSC table", severity = Severity.WARNING,
         category = "observability", since = "0.1.0")
 public final class DdbMrscAlarmNeverFiresRule implements Rule {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * watches. DynamoDB publishes {@code ReplicationLatency} per source and receiving Region, in the
  * source Region; one finding per source Region names every receiving Region left unwatched.
  */
-@NotRecordedByConfig(value = "CloudWatch alarms, which regionlint does not map from AWS Config items", types = {"AWS::DynamoDB::GlobalTable"})
+@NotRecordedByConfig(value = "a DynamoDB table's multi-Region consistency, which AWS Config does not record (only an eventually consistent table publishes ReplicationLatency)", types = {"AWS::DynamoDB::GlobalTable"})
 @RuleInfo(id = "RL7001", summary = "An eventual global table with no ReplicationLatency alarm per Region pair",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class DdbReplicationLatencyUnmonitoredRule implements Rule {

@@ -1,6 +1,5 @@
 package io.regionlint.rules.observe;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -21,7 +20,6 @@ import java.util.Optional;
  * Enabled}} (S3 Replication Time Control turns them on too); they are published per rule with the
  * dimensions {@code SourceBucket}, {@code DestinationBucket} and {@code RuleId}.
  */
-@NotRecordedByConfig(value = "CloudWatch alarms, which regionlint does not map from AWS Config items", types = {"AWS::S3::Bucket"})
 @RuleInfo(id = "RL7004", summary = "Replication metrics enabled without an alarm, or alarms without metrics",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class S3ReplicationUnmonitoredRule implements Rule {
@@ -51,6 +49,11 @@ public final class S3ReplicationUnmonitoredRule implements Rule {
             }
             String bucketName = rule.source().physicalName();
             if (bySource.containsKey(bucketName) || !anyBucket.isEmpty()) {
+                continue;
+            }
+            if (!Alarms.alarmsKnown(context.topology(), rule.source())) {
+                context.report(Site.of(rule.source(), rule.rule()), Alarms.notRecorded(rule.source(),
+                        "the replication metrics of rule " + rule.label())).severity(Severity.NOTE);
                 continue;
             }
             Optional<Value> at = rule.rule().lookup("Destination", "Metrics", "Status")

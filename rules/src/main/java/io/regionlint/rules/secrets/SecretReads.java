@@ -1,5 +1,6 @@
 package io.regionlint.rules.secrets;
 
+import io.regionlint.model.Arn;
 import io.regionlint.model.Resource;
 import io.regionlint.model.SecretUse;
 import io.regionlint.model.Tokens;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads of loaded secrets from a Region where the secret has no copy, and where each such read
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class SecretReads {
 
-    private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:([a-z0-9-]+):.*");
 
     private SecretReads() {
     }
@@ -61,16 +59,17 @@ final class SecretReads {
             if (regions.isEmpty() || regions.get().contains(reader.get())) {
                 continue;
             }
-            Matcher arn = SECRET_ARN.matcher(use.reference());
+            Optional<String> arnRegion = Arn.parse(use.reference(), "secretsmanager").map(Arn::region)
+                    .filter(r -> !r.isEmpty());
             boolean dynamic = use.at() instanceof UnknownValue;
             Kind kind;
             Optional<String> target;
             if (dynamic) {
-                kind = arn.matches() ? Kind.DYNAMIC_ARN : Kind.DYNAMIC_NAME;
-                target = arn.matches() ? Optional.of(arn.group(1)) : reader;
+                kind = arnRegion.isPresent() ? Kind.DYNAMIC_ARN : Kind.DYNAMIC_NAME;
+                target = arnRegion.or(() -> reader);
             } else {
                 kind = Kind.ARN;
-                target = arn.matches() ? Optional.of(arn.group(1))
+                target = arnRegion.isPresent() ? arnRegion
                         : Tokens.containsToken(use.reference()) ? secret.region() : Optional.empty();
             }
             target.ifPresent(t -> out.add(new Read(use, secret, kind, reader.get(), t, regions.get())));
