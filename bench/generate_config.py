@@ -9,7 +9,7 @@ tables with replicas; KMS keys with multi-Region replicas; IAM replication roles
 URL-encoded policy documents in Region "global"; Aurora clusters and instances), in the
 proportions of a typical account, so the whole pipeline is exercised.
 
-  generate_config.py --items 100000 --out /tmp/snap [--gzip] [--seed 1]
+  generate_config.py --items 100000 --out /tmp/snap [--gzip] [--seed 1] [--declared]
 
 Output is a function of the options only. Standard library only.
 """
@@ -49,9 +49,11 @@ def envelope(item_type, resource_id, name, arn, region, configuration, supplemen
     }
 
 
-def bucket(i, region, rng):
-    name = f"bench-{i:06d}-{region}"
-    peer = f"bench-{i:06d}-{PEER[region]}"
+def bucket(i, region, rng, declared=False):
+    # --declared: the names bench/generate.py's templates give their buckets (and tables), so that
+    # a drift run joins the deployed items with the declared resources
+    name = f"data-{region}-{ACCOUNT}-{i}" if declared else f"bench-{i:06d}-{region}"
+    peer = f"data-{PEER[region]}-{ACCOUNT}-{i}" if declared else f"bench-{i:06d}-{PEER[region]}"
     supplementary = {
         "AccessControlList": json.dumps({"grantSet": None, "grantList": [], "owner": {"id": "abc"}}),
         "BucketVersioningConfiguration": {"status": "Enabled", "isMfaDeleteEnabled": None},
@@ -74,8 +76,8 @@ def bucket(i, region, rng):
                                     "aws:cloudformation:logical-id": f"Bucket{i % 50}"})
 
 
-def table(i, region):
-    name = f"bench-table-{i:06d}"
+def table(i, region, declared=False):
+    name = f"orders-prod-{i}" if declared else f"bench-table-{i:06d}"
     return envelope("AWS::DynamoDB::Table", name, name, f"arn:aws:dynamodb:{region}:{ACCOUNT}:table/{name}", region,
                     {"tableName": name, "tableStatus": "ACTIVE",
                      "billingModeSummary": {"billingMode": "PAY_PER_REQUEST"},
@@ -136,6 +138,8 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--gzip", action="store_true")
+    parser.add_argument("--declared", action="store_true",
+                        help="name buckets and tables as bench/generate.py's templates do (a drift case)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
@@ -146,8 +150,8 @@ def main():
     by_region["global"] = []
     for i in range(groups):
         for r in REGIONS:
-            by_region[r].append(bucket(i, r, rng))
-            by_region[r].append(table(i, r))
+            by_region[r].append(bucket(i, r, rng, args.declared))
+            by_region[r].append(table(i, r, args.declared))
             by_region[r].append(key(i, r))
             if i % 10 == 0:
                 by_region[r].append(cluster(i, r))

@@ -22,7 +22,7 @@ keep=0
 usage() {
   sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   echo
-  echo "Cases: $ALL_CASES (default); on request: config-100k, 200x50-rules50"
+  echo "Cases: $ALL_CASES (default); on request: config-100k, 200x50-rules50, drift-100k"
 }
 
 while [[ $# -gt 0 ]]; do
@@ -52,6 +52,7 @@ case_spec() {
     ring-3000) echo "ring 1 3000" ;;
     config-100k) echo "config 1 100000" ;;
     200x50-rules50) echo "rules 200 50" ;;
+    drift-100k) echo "drift 200 50" ;;
     *) return 1 ;;
   esac
 }
@@ -95,7 +96,15 @@ failed_runs=0
 for name in "${selected[@]}"; do
   read -r kind templates resources <<< "$(case_spec "$name")"
   dir="$work/$name"
-  if [[ $kind == config ]]; then
+  sub=check
+  if [[ $kind == drift ]]; then
+    # regionlint drift: 200 x 50 templates against 100,000 deployed items named as the templates
+    # name their buckets and tables, within a 1 GiB heap (issue 9)
+    python3 "$here/generate.py" --templates "$templates" --resources "$resources" --seed "$seed" --out "$dir/project"
+    python3 "$here/generate_config.py" --items 100000 --seed "$seed" --gzip --declared --out "$dir/config"
+    target=("$dir/project" --deployed "$dir/config")
+    sub=drift
+  elif [[ $kind == config ]]; then
     # deployed state: a gzipped AWS Config snapshot, checked within a 1 GiB heap (issue 8)
     python3 "$here/generate_config.py" --items "$resources" --seed "$seed" --gzip --out "$dir/snapshot.json.gz"
     target=(--deployed "$dir" --regions "us-east-1,us-west-2")
@@ -118,14 +127,14 @@ for name in "${selected[@]}"; do
   # One untimed run that keeps the JSON report, to show what the linter saw.
   report="$work/$name.json"
   rm -f "$report"
-  if "${cmd[@]}" check "${target[@]}" --format json --output "$report" --fail-on never \
+  if "${cmd[@]}" "$sub" "${target[@]}" --format json --output "$report" --fail-on never \
        >"$work/check.out" 2>"$work/check.err"; then check_rc=0; else check_rc=$?; fi
 
   echo "run.sh: $name: $runs timed runs" >&2
   times=() rss=() codes=()
   for ((i = 1; i <= runs; i++)); do
     start=$(date +%s%N)
-    if /usr/bin/time -f %M -o "$work/rss" "${cmd[@]}" check "${target[@]}" --format json \
+    if /usr/bin/time -f %M -o "$work/rss" "${cmd[@]}" "$sub" "${target[@]}" --format json \
          --output /dev/null --fail-on never >"$work/run.out" 2>"$work/run.err"; then rc=0; else rc=$?; fi
     end=$(date +%s%N)
     times+=("$(( (end - start) / 1000 ))")
@@ -197,6 +206,7 @@ for line in open(results):
     shape = (f"ring of {resources} buckets, 1 template" if kind == "ring"
              else f"1 template × {resources}" if kind == "single"
              else f"{templates} templates × {resources}, 50 team rules" if kind == "rules"
+             else f"drift: {templates} templates × {resources} against 100,000 deployed items" if kind == "drift"
              else f"{templates} templates × {resources}")
     rows.append([name, shape, f"{work:,}", f"{median:.3f}", f"{min(secs):.3f}–{max(secs):.3f}",
                  f"{work / median:,.0f}" if median > 0 else "∞", f"{peak:.0f}",

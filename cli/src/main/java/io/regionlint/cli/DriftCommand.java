@@ -14,15 +14,18 @@ import picocli.CommandLine.Command;
         abbreviateSynopsis = true,
         description = {
             "Compare what the templates declare with what AWS Config recorded as deployed, and report the "
-                    + "differences that decide how the system survives a Region: RL8001 (a setting changed: "
-                    + "versioning, a replication rule, replica Regions, an engine version, ...) and RL8002 (a "
-                    + "declared resource that is not deployed).",
+                    + "differences that decide how the system survives a Region: RL8001 (a setting changed), "
+                    + "RL8002 (a declared resource not deployed), RL8003 (a deployed resource of a stack that its "
+                    + "template does not declare), RL8004 (twins in two Regions differ), RL8005 (resilience "
+                    + "weakened: replication disabled or removed, versioning suspended, ...), RL8006 (replica Regions changed), RL8007 (a replication "
+                    + "destination that no longer exists) and RL8009 (a hand-made resource the managed ones "
+                    + "depend on).",
             "",
             "Takes what check takes (templates, folders, cdk.out, a project file) plus the deployed state: "
                     + "AWS Config snapshot files or folders with --deployed, or topology.deployed in the project "
                     + "file. Declared and deployed resources are joined by type, Region and literal name. Reports, "
                     + "exit codes, suppressions and baselines are check's. Without deployed state drift refuses "
-                    + "to answer (exit 2). Region-against-Region comparison of twins is not built yet."},
+                    + "to answer (exit 2)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # The sample's templates against its Regions' Config snapshots",

@@ -22,19 +22,39 @@ import java.util.Optional;
  *     elsewhere cannot make the run read any file on the machine)
  * @param ruleFiles {@code rules.files}: a team's rule files ({@code *.rlr}), resolved against the
  *     project file's folder
+ * @param twins {@code topology.twins}: stack instances, by name, that must match across Regions
+ *     although they are not one stack group (instances of one group are twins anyway)
  */
 public record ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
                           List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
                           Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside,
-                          List<DeployedDecl> deployed, List<DeployedDecl> ruleFiles) {
+                          List<DeployedDecl> deployed, List<DeployedDecl> ruleFiles, List<TwinsDecl> twins) {
 
     public ProjectFile {
+        twins = List.copyOf(twins);
         ruleFiles = List.copyOf(ruleFiles);
         deployed = List.copyOf(deployed);
         regions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regions));
         stacks = List.copyOf(stacks);
         rules = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rules));
         suppressions = List.copyOf(suppressions);
+    }
+
+    /** A project without explicit twins. */
+    public ProjectFile(Path file, Map<String, RegionRole> regions, Optional<String> defaultAccount,
+                       List<StackDecl> stacks, Map<String, RuleSetting> rules, List<SuppressionDecl> suppressions,
+                       Optional<CdkDecl> cdk, Optional<Path> baseline, boolean allowTemplatesOutside,
+                       List<DeployedDecl> deployed, List<DeployedDecl> ruleFiles) {
+        this(file, regions, defaultAccount, stacks, rules, suppressions, cdk, baseline, allowTemplatesOutside,
+                deployed, ruleFiles, List.of());
+    }
+
+    /** One entry of {@code topology.twins}: stack instance names, and where the entry is written. */
+    public record TwinsDecl(List<String> stacks, SourceRange declaredAt) {
+
+        public TwinsDecl {
+            stacks = List.copyOf(stacks);
+        }
     }
 
     /** A project without rule files of its own. */

@@ -264,6 +264,7 @@ public final class ProjectFileLoader {
         Optional<ProjectFile.CdkDecl> cdk = Optional.empty();
         boolean allowOutside = false;
         List<ProjectFile.DeployedDecl> deployed = new ArrayList<>();
+        List<ProjectFile.TwinsDecl> twins = new ArrayList<>();
         Optional<MapNode> topology = map(root, "topology");
         if (topology.isPresent()) {
             map(topology.get(), "regions").ifPresent(r -> r.entries().forEach((region, role) ->
@@ -276,6 +277,9 @@ public final class ProjectFileLoader {
             topology.get().get("deployed").filter(ListNode.class::isInstance).ifPresent(l -> ((ListNode) l).items()
                     .forEach(n -> deployed.add(new ProjectFile.DeployedDecl(dir.resolve(text(n)).normalize(), text(n),
                             n.range()))));
+            topology.get().get("twins").filter(ListNode.class::isInstance).ifPresent(l -> ((ListNode) l).items()
+                    .forEach(n -> twins.add(new ProjectFile.TwinsDecl(((ListNode) n).items().stream()
+                            .map(ProjectFileLoader::text).toList(), n.range()))));
             Optional<Node> stackList = topology.get().get("stacks");
             if (stackList.isPresent() && stackList.get() instanceof ListNode list) {
                 for (Node item : list.items()) {
@@ -310,7 +314,7 @@ public final class ProjectFileLoader {
         Optional<Path> baseline = root.get("baseline").filter(ScalarNode.class::isInstance)
                 .map(n -> dir.resolve(text(n)).normalize());
         return new ProjectFile(file, regions, account, stacks, rules, suppressions, cdk, baseline, allowOutside,
-                deployed, ruleFiles);
+                deployed, ruleFiles, twins);
     }
 
     private static Optional<LocalDate> date(String text) {

@@ -438,6 +438,7 @@ public final class ConfigMapper {
             p.copy(c, "Description", "Description");
             // not CloudFormation properties: where an item has them, they tell a replica from its primary
             p.copy(c, "PrimaryRegion", "PrimaryRegion");
+            tags(p);
             return new Mapped("AWS::SecretsManager::Secret", item.arn().orElse(name), p.node(), item);
         }
 

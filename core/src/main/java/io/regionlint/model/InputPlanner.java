@@ -109,7 +109,44 @@ public final class InputPlanner {
         private final Set<String> observedRegions = new java.util.TreeSet<>();
 
         InputPlan.TopologyPlan plan() {
-            return new InputPlan.TopologyPlan(specs, regionRoles(), project, notFollowed);
+            return new InputPlan.TopologyPlan(twinned(), regionRoles(), project, notFollowed);
+        }
+
+        /**
+         * The specs with the project file's {@code twins} applied: the instances an entry names
+         * join the group of the first, so that they are twins like the instances of one stack.
+         * A name that is no stack instance of the project is an input error at the entry.
+         */
+        private List<StackSpec> twinned() {
+            List<ProjectFile.TwinsDecl> twins = project.map(ProjectFile::twins).orElse(List.of());
+            if (twins.isEmpty()) {
+                return specs;
+            }
+            Map<String, String> groupOf = new LinkedHashMap<>();
+            for (ProjectFile.TwinsDecl entry : twins) {
+                Optional<String> group = Optional.empty();
+                for (String name : entry.stacks()) {
+                    Optional<StackSpec> spec = specs.stream().filter(s -> s.name().equals(name) && s.nestedIn().isEmpty()
+                            && s.observed().isEmpty()).findFirst();
+                    if (spec.isEmpty()) {
+                        errors.add(InputError.at(entry.declaredAt(), "twins names stack '" + name + "', which is not"
+                                + " a stack instance of this project (instances are named by stackName, else"
+                                + " <name>-<region>), so it is not compared with its twins"));
+                        continue;
+                    }
+                    if (group.isEmpty()) {
+                        group = Optional.of(spec.get().group());
+                    }
+                    groupOf.put(name, group.get());
+                }
+            }
+            List<StackSpec> out = new ArrayList<>(specs.size());
+            for (StackSpec s : specs) {
+                String group = s.nestedIn().isEmpty() && s.observed().isEmpty() ? groupOf.get(s.name()) : null;
+                out.add(group == null || group.equals(s.group()) ? s : new StackSpec(s.name(), group, s.template(),
+                        s.region(), s.account(), s.parameters(), s.declaredAt(), s.nestedIn(), s.observed()));
+            }
+            return out;
         }
 
         Map<String, RegionRole> regionRoles() {

@@ -1,26 +1,36 @@
 package io.regionlint.rules.drift;
 
 import io.regionlint.load.ConfigMapper;
+import io.regionlint.model.ListValue;
+import io.regionlint.model.MapValue;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
 import io.regionlint.model.Topology;
+import io.regionlint.model.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Declared resources joined with the resources AWS Config observed, for the drift rules. The join
  * is by type, Region and physical name: a template's literal name (bucket, table, cluster
  * identifier, secret name) is what Config records as the resource's name (RDS identifiers compared
  * without case, as RDS stores them in lower case). A global table is joined by name alone, since
- * Config records it in every replica Region and the model merges those items into one. Resources
+ * Config records it in every replica Region and the model merges those items into one; a secret by
+ * its {@code Name} (what {@code Ref} gives is its ARN, which a template cannot know). Resources
  * whose name CloudFormation generates are not joined (CloudFormation's stack resource lists and
  * tags, which a pull bundle holds, are the way to join them; not read yet).
+ *
+ * <p>Built once per topology and shared by the drift rules (a topology of 100,000 observed items
+ * is joined once, not once per rule).
  */
 final class DeclaredDeployed {
 
@@ -37,9 +47,17 @@ final class DeclaredDeployed {
         TYPES = Set.copyOf(types);
     }
 
+    /** CloudFormation's tags on the resources it creates (stack name, stack id, logical id). */
+    static final String CFN_TAG_PREFIX = "aws:cloudformation:";
+
+    private static final Map<Topology, DeclaredDeployed> JOINED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final List<Pair> pairs = new ArrayList<>();
     private final List<Resource> unpaired = new ArrayList<>();
     private final Set<String> observedPlaces = new HashSet<>();
+    private final Map<Resource, Resource> declaredOf = new IdentityHashMap<>(); // records hash deeply: by identity
+    private final Map<String, Resource> declaredBuckets = new HashMap<>();
+    private final Map<String, Resource> observedBuckets = new HashMap<>();
 
     private DeclaredDeployed(Topology topology) {
         Map<String, Resource> observed = new HashMap<>();
@@ -50,15 +68,29 @@ final class DeclaredDeployed {
             }
             if (r.observed().isPresent()) {
                 observed.putIfAbsent(key(r), r);
+                if (r.isType("AWS::SecretsManager::Secret")) {
+                    // one copy stands for a replicated secret: a template may declare it from any of its Regions
+                    for (String region : replicaRegions(r)) {
+                        observed.putIfAbsent(r.type() + "|" + region + "|" + name(r), r);
+                        observedPlaces.add(r.type() + "|" + region);
+                    }
+                }
                 r.region().ifPresent(region -> observedPlaces.add(r.type() + "|" + region));
-            } else if (!r.conditionUnknown() && !Tokens.containsToken(r.physicalName())) {
+                if (r.isType("AWS::S3::Bucket")) {
+                    observedBuckets.putIfAbsent(r.physicalName(), r);
+                }
+            } else if (!r.conditionUnknown() && !Tokens.containsToken(name(r))) {
                 declared.add(r);
+                if (r.isType("AWS::S3::Bucket")) {
+                    declaredBuckets.putIfAbsent(r.physicalName(), r);
+                }
             }
         }
         for (Resource d : declared) {
             Resource o = observed.get(key(d));
             if (o != null) {
                 pairs.add(new Pair(d, o));
+                declaredOf.putIfAbsent(o, d);
             } else {
                 unpaired.add(d);
             }
@@ -66,7 +98,7 @@ final class DeclaredDeployed {
     }
 
     static DeclaredDeployed of(Topology topology) {
-        return new DeclaredDeployed(topology);
+        return JOINED.computeIfAbsent(topology, DeclaredDeployed::new);
     }
 
     List<Pair> pairs() {
@@ -78,13 +110,76 @@ final class DeclaredDeployed {
         return unpaired;
     }
 
+    /** The declared resource an observed one was joined with. */
+    Optional<Resource> declaredOf(Resource observed) {
+        return Optional.ofNullable(declaredOf.get(observed));
+    }
+
+    /** The bucket a template declares under this literal name. */
+    Optional<Resource> declaredBucket(String name) {
+        return Optional.ofNullable(declaredBuckets.get(name));
+    }
+
+    /** The bucket Config recorded under this name, in any Region. */
+    Optional<Resource> observedBucket(String name) {
+        return Optional.ofNullable(observedBuckets.get(name));
+    }
+
     /** True when Config recorded at least one resource of the type in the Region (its type is recorded there). */
     boolean recordedIn(String type, Optional<String> region) {
         return region.isPresent() && observedPlaces.contains(type + "|" + region.get());
     }
 
+    /** The value of one of a resource's tags ({@code Tags} as a list of {@code Key}/{@code Value}). */
+    static Optional<String> tag(Resource r, String key) {
+        if (!(r.properties().get("Tags").orElse(null) instanceof ListValue tags)) {
+            return Optional.empty();
+        }
+        for (Value t : tags.items()) {
+            if (t instanceof MapValue m && m.textAt("Key").map(key::equals).orElse(false)) {
+                return m.textAt("Value");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when CloudFormation manages the observed resource: it carries CloudFormation's tags, or
+     * it was joined with a declared resource.
+     */
+    boolean managed(Resource observed) {
+        return declaredOf.containsKey(observed) || tag(observed, CFN_TAG_PREFIX + "stack-name").isPresent()
+                || tag(observed, CFN_TAG_PREFIX + "stack-id").isPresent();
+    }
+
+    /** What a resource is joined by: a secret's Name, else its physical name. */
+    static String name(Resource r) {
+        if (r.isType("AWS::SecretsManager::Secret")) {
+            return r.properties().textAt("Name").orElse(r.physicalName());
+        }
+        return r.physicalName();
+    }
+
+    private static List<String> replicaRegions(Resource secret) {
+        List<String> out = new ArrayList<>();
+        if (secret.properties().get("ReplicaRegions").orElse(null) instanceof ListValue list) {
+            for (Value v : list.items()) {
+                if (v instanceof MapValue m) {
+                    m.textAt("Region").ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How messages name a declared resource: a secret by its Name rather than its logical id. */
+    static String describe(Resource r) {
+        String name = name(r);
+        return Tokens.containsToken(name) ? r.describe() : "'" + name + "' (" + r.stack().regionLabel() + ")";
+    }
+
     private static String key(Resource r) {
-        String name = r.type().startsWith("AWS::RDS::") ? r.physicalName().toLowerCase(Locale.ROOT) : r.physicalName();
+        String name = r.type().startsWith("AWS::RDS::") ? name(r).toLowerCase(Locale.ROOT) : name(r);
         String place = r.isType("AWS::DynamoDB::GlobalTable") ? "*" : r.region().orElse("?");
         return r.type() + "|" + place + "|" + name;
     }

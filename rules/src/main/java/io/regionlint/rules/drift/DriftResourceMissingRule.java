@@ -24,10 +24,10 @@ public final class DriftResourceMissingRule implements Rule {
             if (!joined.recordedIn(declared.type(), declared.region())) {
                 continue;
             }
-            context.report(Site.of(declared), declared.type().replace("AWS::", "") + " " + declared.describe()
-                    + " is declared in the template, but AWS Config recorded no " + declared.type() + " named '"
-                    + declared.physicalName() + "' in " + declared.region().orElse("?") + ", where it records that"
-                    + " type: it was deleted or never deployed; deploy the stack again, or remove it from the"
+            context.report(Site.of(declared), declared.type().replace("AWS::", "") + " "
+                    + DeclaredDeployed.describe(declared) + " is declared in the template, but AWS Config recorded no "
+                    + declared.type() + " named '" + DeclaredDeployed.name(declared) + "' in "
+                    + declared.region().orElse("?") + ", where it records that type: it was deleted or never deployed; deploy the stack again, or remove it from the"
                     + " template if it is gone for good");
         }
     }
