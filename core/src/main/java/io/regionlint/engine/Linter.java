@@ -2,6 +2,7 @@ package io.regionlint.engine;
 
 import io.regionlint.config.ProjectFile;
 import io.regionlint.load.InputError;
+import io.regionlint.model.DeployedCoverage;
 import io.regionlint.model.InputPlan;
 import io.regionlint.model.InputPlanner;
 import io.regionlint.model.Topology;
@@ -63,6 +64,9 @@ public final class Linter {
         List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
         built.forEach(b -> errors.addAll(b.errors()));
+        // what the bundles say they pulled decides where "no item" means "not deployed"
+        DeployedCoverage coverage = DeployedCoverage.read(plan.bundleManifests(), request.baseDir(), errors);
+        built.forEach(b -> b.topology().coverage(coverage));
         // each project's own rule files join the built-in rules for its topology
         List<RuleRegistry> registries = new ArrayList<>();
         java.util.Map<Optional<Path>, RuleRegistry> byProject = new java.util.HashMap<>();

@@ -37,6 +37,7 @@ public final class Topology {
     private volatile LinkIndex links;
     /** Set once by the topology builder before anyone reads the topology. */
     private List<ModelDiagnostic> diagnostics = List.of();
+    private DeployedCoverage coverage = DeployedCoverage.NONE;
     /** Read on first use: most runs have no alarm rule to ask. */
     private volatile List<MetricAlarm> metricAlarms;
     /** The watches of {@link #metricAlarms} by namespace and metric name, built with them. */
@@ -343,6 +344,16 @@ public final class Topology {
      */
     public List<ModelDiagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** What the snapshot bundles among the inputs say they pulled ({@link DeployedCoverage#NONE} without one). */
+    public DeployedCoverage coverage() {
+        return coverage;
+    }
+
+    /** Set once, by the run, before any rule reads the topology. */
+    public void coverage(DeployedCoverage pulled) {
+        this.coverage = pulled;
     }
 
     void diagnostics(List<ModelDiagnostic> found) {

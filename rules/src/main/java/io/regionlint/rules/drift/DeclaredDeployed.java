@@ -1,6 +1,7 @@
 package io.regionlint.rules.drift;
 
 import io.regionlint.load.ConfigMapper;
+import io.regionlint.model.DeployedCoverage;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.Resource;
@@ -55,11 +56,13 @@ final class DeclaredDeployed {
     private final List<Pair> pairs = new ArrayList<>();
     private final List<Resource> unpaired = new ArrayList<>();
     private final Set<String> observedPlaces = new HashSet<>();
+    private final DeployedCoverage coverage;
     private final Map<Resource, Resource> declaredOf = new IdentityHashMap<>(); // records hash deeply: by identity
     private final Map<String, Resource> declaredBuckets = new HashMap<>();
     private final Map<String, Resource> observedBuckets = new HashMap<>();
 
     private DeclaredDeployed(Topology topology) {
+        this.coverage = topology.coverage();
         Map<String, Resource> observed = new HashMap<>();
         List<Resource> declared = new ArrayList<>();
         for (Resource r : topology.resources()) {
@@ -125,9 +128,22 @@ final class DeclaredDeployed {
         return Optional.ofNullable(observedBuckets.get(name));
     }
 
-    /** True when Config recorded at least one resource of the type in the Region (its type is recorded there). */
-    boolean recordedIn(String type, Optional<String> region) {
-        return region.isPresent() && observedPlaces.contains(type + "|" + region.get());
+    /**
+     * Whether "no item of the type in the Region" means none is deployed there: what a pulled
+     * bundle's coverage says (only a complete pull decides; a failed one or a type the recorder
+     * leaves out decides nothing), else, for plain snapshot files, whether Config recorded at
+     * least one resource of the type there.
+     */
+    boolean recordedIn(String type, Optional<String> account, Optional<String> region) {
+        if (region.isEmpty()) {
+            return false;
+        }
+        String pulled = type.equals("AWS::DynamoDB::GlobalTable") ? "AWS::DynamoDB::Table" : type;
+        Optional<DeployedCoverage.Status> said = coverage.of(account, region.get(), pulled);
+        if (said.isPresent()) {
+            return said.get() == DeployedCoverage.Status.COMPLETE;
+        }
+        return observedPlaces.contains(type + "|" + region.get());
     }
 
     /** The value of one of a resource's tags ({@code Tags} as a list of {@code Key}/{@code Value}). */

@@ -214,7 +214,7 @@ final class Differences {
         observed.region().ifPresent(r -> is.putIfAbsent(r, MapValue.empty(observed.node())));
         declared.region().ifPresent(is::remove);
         regionSet(declared, observed, "replica", was, is, declaredList, observedList,
-                region -> joined.recordedIn(declared.type(), Optional.of(region)));
+                region -> joined.recordedIn(declared.type(), declared.stack().account(), Optional.of(region)));
     }
 
     private void regionSet(Resource declared, Resource observed, String noun, Map<String, MapValue> was,

@@ -21,7 +21,7 @@ public final class DriftResourceMissingRule implements Rule {
     public void check(RuleContext context) {
         DeclaredDeployed joined = DeclaredDeployed.of(context.topology());
         for (Resource declared : joined.unpaired()) {
-            if (!joined.recordedIn(declared.type(), declared.region())) {
+            if (!joined.recordedIn(declared.type(), declared.stack().account(), declared.region())) {
                 continue;
             }
             context.report(Site.of(declared), declared.type().replace("AWS::", "") + " "

@@ -36,7 +36,7 @@ public final class LivePeerMissingRule implements Rule {
         DeclaredDeployed joined = DeclaredDeployed.of(topology);
         List<String> regions = topology.regionRoles().keySet().stream().sorted().toList();
         boolean everywhere = !regions.isEmpty()
-                && regions.stream().allMatch(r -> joined.recordedIn("AWS::S3::Bucket", Optional.of(r)));
+                && regions.stream().allMatch(r -> joined.recordedIn("AWS::S3::Bucket", Optional.empty(), Optional.of(r)));
         if (!everywhere) {
             return;
         }
