@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What snapshot bundles say they pulled, per account, Region and type (their manifests'
- * {@code coverage}, docs/snapshot-bundle.md): whether "no item of this type here" means none
- * exists ({@code complete}) or nothing can be concluded ({@code failed}, {@code not-recorded}).
- * Empty where the deployed state came as plain snapshot files, which say nothing of the kind.
+ * What snapshot bundles say they pulled (docs/snapshot-bundle.md): per account, Region and type,
+ * whether "no item of this type here" means none exists ({@code coverage}: {@code complete}) or
+ * nothing can be concluded ({@code failed}, {@code not-recorded}); and each pulled stack's
+ * resource list, the physical id CloudFormation gave each logical id, which joins a declared
+ * resource whose name CloudFormation generates to what Config recorded. Empty where the deployed
+ * state came as plain snapshot files, which say nothing of the kind.
  */
 public final class DeployedCoverage {
 
@@ -25,13 +27,16 @@ public final class DeployedCoverage {
     public enum Status { COMPLETE, FAILED, NOT_RECORDED }
 
     /** No bundle was read. */
-    public static final DeployedCoverage NONE = new DeployedCoverage(Map.of());
+    public static final DeployedCoverage NONE = new DeployedCoverage(Map.of(), Map.of());
 
     /** By {@code account|region|type}. */
     private final Map<String, Status> byPlace;
+    /** Physical ids by {@code account|region|stackName|logicalId}. */
+    private final Map<String, String> physicalIds;
 
-    private DeployedCoverage(Map<String, Status> byPlace) {
+    private DeployedCoverage(Map<String, Status> byPlace, Map<String, String> physicalIds) {
         this.byPlace = Map.copyOf(byPlace);
+        this.physicalIds = Map.copyOf(physicalIds);
     }
 
     /**
@@ -43,14 +48,18 @@ public final class DeployedCoverage {
             return NONE;
         }
         Map<String, Status> out = new HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         DocumentLoader loader = new DocumentLoader();
         for (Path manifest : manifests) {
             Path base = baseDir.toAbsolutePath().normalize();
             Path shown = manifest.startsWith(base) ? base.relativize(manifest) : manifest;
             DocumentLoader.Result loaded = loader.load(manifest, shown.toString().replace('\\', '/'));
             loaded.error().ifPresent(errors::add);
-            Optional<Node> coverage = loaded.document().map(d -> d.root()).filter(MapNode.class::isInstance)
-                    .flatMap(root -> ((MapNode) root).get("coverage"));
+            Optional<MapNode> root = loaded.document().map(d -> d.root()).filter(MapNode.class::isInstance)
+                    .map(MapNode.class::cast);
+            root.flatMap(r -> r.get("stacks")).filter(ListNode.class::isInstance)
+                    .ifPresent(stacks -> readStacks((ListNode) stacks, manifest.getParent(), base, loader, ids, errors));
+            Optional<Node> coverage = root.flatMap(r -> r.get("coverage"));
             if (coverage.isEmpty() || !(coverage.get() instanceof ListNode lines)) {
                 continue;
             }
@@ -67,7 +76,43 @@ public final class DeployedCoverage {
                         + text(line, "resourceType").orElse("?"), known.get());
             }
         }
-        return new DeployedCoverage(out);
+        return new DeployedCoverage(out, ids);
+    }
+
+    /** Each stack's resources.json ({@code StackResourceSummaries}, as ListStackResources gives them). */
+    private static void readStacks(ListNode stacks, Path bundle, Path base, DocumentLoader loader,
+                                   Map<String, String> ids, List<InputError> errors) {
+        for (Node stack : stacks.items()) {
+            Optional<String> resources = text(stack, "resources");
+            if (resources.isEmpty()) {
+                continue; // the list could not be pulled: the manifest says so, and nothing is joined through it
+            }
+            Path file = bundle.resolve(resources.get()).normalize();
+            if (!file.startsWith(bundle)) {
+                errors.add(InputError.at(stack.range(), "bundle manifest: a stack's resources file '" + resources.get()
+                        + "' is outside the bundle"));
+                continue;
+            }
+            Path shown = file.startsWith(base) ? base.relativize(file) : file;
+            DocumentLoader.Result loaded = loader.load(file, shown.toString().replace('\\', '/'));
+            loaded.error().ifPresent(errors::add);
+            String place = text(stack, "account").orElse("?") + "|" + text(stack, "region").orElse("?") + "|"
+                    + text(stack, "stackName").orElse("?") + "|";
+            loaded.document().map(d -> d.root()).filter(MapNode.class::isInstance)
+                    .flatMap(r -> ((MapNode) r).get("StackResourceSummaries")).filter(ListNode.class::isInstance)
+                    .ifPresent(list -> ((ListNode) list).items().forEach(summary -> text(summary, "LogicalResourceId")
+                            .ifPresent(logical -> text(summary, "PhysicalResourceId")
+                                    .ifPresent(physical -> ids.put(place + logical, physical)))));
+        }
+    }
+
+    /**
+     * The physical id CloudFormation gave a logical id in a pulled stack; empty where no bundle
+     * holds that stack's resource list.
+     */
+    public Optional<String> physicalId(Optional<String> account, String region, String stackName, String logicalId) {
+        return Optional.ofNullable(physicalIds.get(account.orElse("?") + "|" + region + "|" + stackName + "|"
+                + logicalId));
     }
 
     /**
@@ -92,7 +137,7 @@ public final class DeployedCoverage {
     }
 
     public boolean isEmpty() {
-        return byPlace.isEmpty();
+        return byPlace.isEmpty() && physicalIds.isEmpty();
     }
 
     private static Optional<Status> status(String text) {

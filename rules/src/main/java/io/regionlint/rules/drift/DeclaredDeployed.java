@@ -82,7 +82,7 @@ final class DeclaredDeployed {
                 if (r.isType("AWS::S3::Bucket")) {
                     observedBuckets.putIfAbsent(r.physicalName(), r);
                 }
-            } else if (!r.conditionUnknown() && !Tokens.containsToken(name(r))) {
+            } else if (!r.conditionUnknown() && (!Tokens.containsToken(name(r)) || pulledId(r).isPresent())) {
                 declared.add(r);
                 if (r.isType("AWS::S3::Bucket")) {
                     declaredBuckets.putIfAbsent(r.physicalName(), r);
@@ -91,6 +91,10 @@ final class DeclaredDeployed {
         }
         for (Resource d : declared) {
             Resource o = observed.get(key(d));
+            if (o == null) {
+                // a name CloudFormation generated: the pulled stack's resource list says which it is
+                o = pulledId(d).map(id -> observed.get(key(d.type(), d, id))).orElse(null);
+            }
             if (o != null) {
                 pairs.add(new Pair(d, o));
                 declaredOf.putIfAbsent(o, d);
@@ -195,8 +199,18 @@ final class DeclaredDeployed {
     }
 
     private static String key(Resource r) {
-        String name = r.type().startsWith("AWS::RDS::") ? name(r).toLowerCase(Locale.ROOT) : name(r);
+        return key(r.type(), r, name(r));
+    }
+
+    private static String key(String type, Resource r, String physicalName) {
+        String name = type.startsWith("AWS::RDS::") ? physicalName.toLowerCase(Locale.ROOT) : physicalName;
         String place = r.isType("AWS::DynamoDB::GlobalTable") ? "*" : r.region().orElse("?");
-        return r.type() + "|" + place + "|" + name;
+        return type + "|" + place + "|" + name;
+    }
+
+    /** The physical id a pulled stack's resource list gives a declared resource (see {@link DeployedCoverage}). */
+    private Optional<String> pulledId(Resource declared) {
+        return declared.region().flatMap(region -> coverage.physicalId(declared.stack().account(), region,
+                declared.stack().name(), declared.logicalId()));
     }
 }
