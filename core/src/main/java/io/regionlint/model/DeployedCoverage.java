@@ -27,15 +27,19 @@ public final class DeployedCoverage {
     public enum Status { COMPLETE, FAILED, NOT_RECORDED }
 
     /** No bundle was read. */
-    public static final DeployedCoverage NONE = new DeployedCoverage(Map.of(), Map.of());
+    public static final DeployedCoverage NONE = new DeployedCoverage(Map.of(), Map.of(), Map.of());
 
     /** By {@code account|region|type}. */
     private final Map<String, Status> byPlace;
+    /** The manifest's {@code error} of a line that has one, by the same key. */
+    private final Map<String, String> errorsByPlace;
     /** Physical ids by {@code account|region|stackName|logicalId}. */
     private final Map<String, String> physicalIds;
 
-    private DeployedCoverage(Map<String, Status> byPlace, Map<String, String> physicalIds) {
+    private DeployedCoverage(Map<String, Status> byPlace, Map<String, String> errorsByPlace,
+                             Map<String, String> physicalIds) {
         this.byPlace = Map.copyOf(byPlace);
+        this.errorsByPlace = Map.copyOf(errorsByPlace);
         this.physicalIds = Map.copyOf(physicalIds);
     }
 
@@ -49,6 +53,7 @@ public final class DeployedCoverage {
         }
         Map<String, Status> out = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
+        Map<String, String> why = new HashMap<>();
         DocumentLoader loader = new DocumentLoader();
         for (Path manifest : manifests) {
             Path base = baseDir.toAbsolutePath().normalize();
@@ -72,11 +77,13 @@ public final class DeployedCoverage {
                             + " not-recorded)"));
                     continue;
                 }
-                out.put(text(line, "account").orElse("?") + "|" + text(line, "region").orElse("?") + "|"
-                        + text(line, "resourceType").orElse("?"), known.get());
+                String place = text(line, "account").orElse("?") + "|" + text(line, "region").orElse("?") + "|"
+                        + text(line, "resourceType").orElse("?");
+                out.put(place, known.get());
+                text(line, "error").filter(e -> !e.isBlank()).ifPresent(e -> why.put(place, e));
             }
         }
-        return new DeployedCoverage(out, ids);
+        return new DeployedCoverage(out, why, ids);
     }
 
     /** Each stack's resources.json ({@code StackResourceSummaries}, as ListStackResources gives them). */
@@ -134,6 +141,11 @@ public final class DeployedCoverage {
             }
         }
         return any;
+    }
+
+    /** The reason a bundle gives for a pull that was not complete (an error message for people). */
+    public Optional<String> error(String account, String region, String type) {
+        return Optional.ofNullable(errorsByPlace.get(account + "|" + region + "|" + type));
     }
 
     public boolean isEmpty() {

@@ -40,7 +40,7 @@ final class DeclaredDeployed {
     }
 
     /** The types Config items are mapped to (a DynamoDB table with replicas becomes a global table). */
-    private static final Set<String> TYPES;
+    static final Set<String> TYPES;
 
     static {
         Set<String> types = new HashSet<>(ConfigMapper.TYPES);
@@ -142,8 +142,7 @@ final class DeclaredDeployed {
         if (region.isEmpty()) {
             return false;
         }
-        String pulled = type.equals("AWS::DynamoDB::GlobalTable") ? "AWS::DynamoDB::Table" : type;
-        Optional<DeployedCoverage.Status> said = coverage.of(account, region.get(), pulled);
+        Optional<DeployedCoverage.Status> said = coverage.of(account, region.get(), pulledType(type));
         if (said.isPresent()) {
             return said.get() == DeployedCoverage.Status.COMPLETE;
         }
@@ -206,6 +205,11 @@ final class DeclaredDeployed {
         String name = type.startsWith("AWS::RDS::") ? physicalName.toLowerCase(Locale.ROOT) : physicalName;
         String place = r.isType("AWS::DynamoDB::GlobalTable") ? "*" : r.region().orElse("?");
         return type + "|" + place + "|" + name;
+    }
+
+    /** The Config type a bundle pulls for a modelled type (a global table is a table with replicas there). */
+    static String pulledType(String type) {
+        return type.equals("AWS::DynamoDB::GlobalTable") ? "AWS::DynamoDB::Table" : type;
     }
 
     /** The physical id a pulled stack's resource list gives a declared resource (see {@link DeployedCoverage}). */
