@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  * us-west-2). Reported once per twin and setting: with three Regions or more at each twin whose
  * value is not the most common one, with two at the twin whose value switches a protection off
  * ({@code Disabled}, {@code Suspended}, {@code false}) where only one does, else at the twin in
- * the later Region (by code), the other twin's value as the related place.
+ * the later Region (by code), the other twin's value as the related place. Deployed resources that
+ * no template declares are twins too: one CloudFormation logical id in stacks whose names differ
+ * only by a Region code ({@code app-us-east-1}, {@code app-us-west-2}), read from the tags
+ * CloudFormation puts on them and AWS Config records.
  */
 @RuleInfo(id = "RL8004", summary = "Twin resources in two Regions differ where they should match",
         severity = Severity.WARNING, category = "drift", since = "0.1.0")
@@ -74,9 +77,22 @@ public final class DriftRegionsDifferRule implements Rule {
     @Override
     public void check(RuleContext context) {
         Map<String, List<Resource>> groups = new TreeMap<>();
+        DeclaredDeployed joined = null;
         for (Resource r : context.topology().resources()) {
             if (r.observed().isEmpty() && !r.conditionUnknown() && r.region().isPresent()) {
                 groups.computeIfAbsent(r.stack().group() + "\n" + r.logicalId(), k -> new ArrayList<>()).add(r);
+            } else if (r.observed().isPresent() && r.region().isPresent()) {
+                // live twins: one logical id in the stacks whose names differ only by their Region
+                // (CloudFormation's tags on the items); a resource joined to its template is
+                // compared with it instead (RL8001, RL8005), never twice
+                joined = joined == null ? DeclaredDeployed.of(context.topology()) : joined;
+                Optional<String> stack = DeclaredDeployed.tag(r, "aws:cloudformation:stack-name");
+                Optional<String> logicalId = DeclaredDeployed.tag(r, "aws:cloudformation:logical-id");
+                if (stack.isPresent() && logicalId.isPresent() && joined.declaredOf(r).isEmpty()
+                        && !placeholders(stack.get()).equals(stack.get())) {
+                    groups.computeIfAbsent("live\n" + r.observed().get().account() + "\n"
+                            + placeholders(stack.get()) + "\n" + logicalId.get(), k -> new ArrayList<>()).add(r);
+                }
             }
         }
         for (List<Resource> twins : groups.values()) {
@@ -93,6 +109,16 @@ public final class DriftRegionsDifferRule implements Rule {
                 replicationRules(context, twins);
             }
         }
+    }
+
+    /** Where the twins come from: the stack group and logical id, read from CloudFormation's tags when deployed. */
+    private static String origin(Resource r) {
+        if (r.observed().isPresent()) {
+            return "logical id '" + DeclaredDeployed.tag(r, "aws:cloudformation:logical-id").orElse("?")
+                    + "' of the deployed stacks " + DeclaredDeployed.tag(r, "aws:cloudformation:stack-name")
+                    .map(DriftRegionsDifferRule::placeholders).map(n -> "'" + n + "'").orElse("?");
+        }
+        return "stack '" + r.stack().group() + "', logical id '" + r.logicalId() + "'";
     }
 
     private static void replicationRules(RuleContext context, List<Resource> twins) {
@@ -147,8 +173,7 @@ public final class DriftRegionsDifferRule implements Rule {
             Value at = values.get(r);
             Value theirs = values.get(other);
             context.report(Site.of(r, at), r.type().replace("AWS::", "") + " " + DeclaredDeployed.describe(r)
-                            + " and its twin " + DeclaredDeployed.describe(other) + " (stack '" + r.stack().group()
-                            + "', logical id '" + r.logicalId() + "') differ: " + label + " is '"
+                            + " and its twin " + DeclaredDeployed.describe(other) + " (" + origin(r) + ") differ: " + label + " is '"
                             + at.text().orElse(mine) + "' in " + r.region().get() + " but '"
                             + theirs.text().orElse(normalised.get(other)) + "' in " + other.region().get()
                             + "; twins should match so that either Region can take over the other's load: make"
