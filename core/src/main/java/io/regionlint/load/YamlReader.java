@@ -70,12 +70,10 @@ final class YamlReader {
     }
 
     private Optional<Node> readDocument(String text) throws LoadException {
+        // duplicate keys, nesting and aliases are limited as the nodes are built (the options for
+        // them are the composer's, which is not used); the parser keeps only the size limit
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // we detect duplicates ourselves, with positions
-        options.setMaxAliasesForCollections(limits.maxAliases());
-        options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-        options.setAllowRecursiveKeys(false);
         // Every tag is checked as its node is built, with one message for all unknown tags;
         // nothing is ever constructed from a tag.
         options.setTagInspector(tag -> true);
@@ -100,11 +98,11 @@ final class YamlReader {
             throw new LoadException(at(text, e.getPosition(), "character " + SyntaxMessages.character(e.getCodePoint())
                     + " is not allowed in YAML text (control characters must be written as escapes in"
                     + " double-quoted text)"));
-        } catch (YAMLException | StackOverflowError e) {
-            // one of the parser's own limits or, failing that, the stack stopped it: SnakeYAML
-            // says neither where nor in words a reader knows, so find the place ourselves
-            throw new LoadException(overLimit(text, options).orElseGet(() -> InputError.atFile(file,
-                    "the YAML document cannot be read: it is larger or deeper than the limits allow")));
+        } catch (YAMLException e) {
+            // the parser's own size limit: nesting and aliases are checked at their event, where
+            // they go over (node, collection, alias)
+            throw new LoadException(InputError.atFile(file,
+                    "the YAML document cannot be read: it is larger than the limits allow"));
         }
     }
 
@@ -117,48 +115,6 @@ final class YamlReader {
             return InputError.atFile(file, message);
         }
         return new InputError(file, mark.getLine() + 1, mark.getColumn() + 1, message);
-    }
-
-    /**
-     * Where the document first goes over the composer's limits: the mapping or list one level too
-     * deep, or the alias to a mapping or list one more than allowed. Found by replaying the
-     * parser's events (the parser keeps no stack of its own, so this pass cannot overflow where
-     * the composer did).
-     */
-    private Optional<InputError> overLimit(String text, LoaderOptions options) {
-        LoaderOptions unlimited = new LoaderOptions();
-        unlimited.setCodePointLimit(options.getCodePointLimit());
-        unlimited.setTagInspector(tag -> true);
-        ParserImpl parser = new ParserImpl(new StreamReader(text), unlimited);
-        Set<String> collectionAnchors = new HashSet<>();
-        int depth = 0;
-        int aliases = 0;
-        try {
-            while (parser.peekEvent() != null) {
-                org.yaml.snakeyaml.events.Event event = parser.getEvent();
-                Mark at = event.getStartMark();
-                if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent start) {
-                    if (start.getAnchor() != null) {
-                        collectionAnchors.add(start.getAnchor());
-                    }
-                    if (++depth > limits.maxNestingDepth()) {
-                        return Optional.of(new InputError(file, at.getLine() + 1, at.getColumn() + 1,
-                                "nesting deeper than " + limits.maxNestingDepth() + " levels of mappings and lists"
-                                        + " starts here"));
-                    }
-                } else if (event instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
-                    depth--;
-                } else if (event instanceof org.yaml.snakeyaml.events.AliasEvent alias
-                        && collectionAnchors.contains(alias.getAnchor()) && ++aliases > limits.maxAliases()) {
-                    return Optional.of(new InputError(file, at.getLine() + 1, at.getColumn() + 1, "more than "
-                            + limits.maxAliases() + " YAML aliases to mappings and lists (an alias bomb?); write the"
-                            + " repeated parts out"));
-                }
-            }
-        } catch (YAMLException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 
     /** An error at a code point index of the text. */
