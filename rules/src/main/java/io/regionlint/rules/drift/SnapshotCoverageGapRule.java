@@ -9,7 +9,6 @@ import io.regionlint.model.DeployedCoverage;
 import io.regionlint.model.Resource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * RL1013: a pulled snapshot bundle does not cover a type in a Region where the templates declare
@@ -21,34 +20,35 @@ import java.util.Optional;
         severity = Severity.NOTE, category = "drift", since = "0.1.0")
 public final class SnapshotCoverageGapRule implements Rule {
 
+    /** An account, Region and type a bundle did not pull completely, and what it said. */
+    private record Gap(String account, String region, String type, DeployedCoverage.Status status) {
+    }
+
     @Override
     public void check(RuleContext context) {
         DeployedCoverage coverage = context.topology().coverage();
         if (coverage.isEmpty()) {
             return;
         }
-        Map<String, Resource> firstByPlace = new LinkedHashMap<>();
-        Map<String, DeployedCoverage.Status> statusByPlace = new LinkedHashMap<>();
+        Map<Gap, Resource> first = new LinkedHashMap<>();
         for (Resource r : context.topology().resources()) {
             if (r.observed().isPresent() || r.region().isEmpty() || !DeclaredDeployed.TYPES.contains(r.type())) {
                 continue;
             }
             String type = DeclaredDeployed.pulledType(r.type());
-            Optional<DeployedCoverage.Status> status = coverage.of(r.stack().account(), r.region().get(), type);
-            if (status.isPresent() && status.get() != DeployedCoverage.Status.COMPLETE) {
-                String place = r.stack().account().orElse("?") + "|" + r.region().get() + "|" + type;
-                firstByPlace.putIfAbsent(place, r);
-                statusByPlace.putIfAbsent(place, status.get());
-            }
+            coverage.of(r.stack().account(), r.region().get(), type)
+                    .filter(status -> status != DeployedCoverage.Status.COMPLETE)
+                    .ifPresent(status -> first.putIfAbsent(new Gap(r.stack().account().orElse("?"), r.region().get(),
+                            type, status), r));
         }
-        firstByPlace.forEach((place, r) -> {
-            String[] parts = place.split("\\|", 3);
-            String reason = statusByPlace.get(place) == DeployedCoverage.Status.FAILED
-                    ? "the pull of that type there failed" + coverage.error(parts[0], parts[1], parts[2])
+        first.forEach((gap, r) -> {
+            String reason = gap.status() == DeployedCoverage.Status.FAILED
+                    ? "the pull of that type there failed" + coverage.error(gap.account(), gap.region(), gap.type())
                             .map(e -> " (" + e + ")").orElse("") + "; pull again with permission to read it"
                     : "the Region's AWS Config recorder does not record that type; record it, then pull again";
-            context.report(Site.of(r), "Drift of " + parts[2] + " in " + parts[1] + " (account " + parts[0] + "), such as "
-                    + r.describe() + ", was not evaluated: " + reason).key(place);
+            context.report(Site.of(r), "Drift of " + gap.type() + " in " + gap.region() + " (account " + gap.account()
+                    + "), such as " + r.describe() + ", was not evaluated: " + reason)
+                    .key(gap.account() + "|" + gap.region() + "|" + gap.type());
         });
     }
 }
