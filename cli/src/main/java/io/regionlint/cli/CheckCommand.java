@@ -92,9 +92,8 @@ class CheckCommand implements Callable<Integer> {
     @Mixin
     private ColorOption color;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr, see"
-            + " docs/custom-rules.md), besides the project file's rules.files and rules/ folder. Repeatable.")
-    private List<Path> ruleFiles = new ArrayList<>();
+    @Mixin
+    private TeamRulesOption teamRuleFiles;
 
     @Mixin
     private DebugOption debug;
@@ -104,7 +103,7 @@ class CheckCommand implements Callable<Integer> {
         Environment environment = main.environment();
         RuleRegistry registry = registry(main.rules());
         ReportOptions.Plan plan = reports.plan(environment, spec.commandLine());
-        List<Path> teamRules = ruleFiles.stream().map(f -> environment.workingDir().resolve(f)).toList();
+        List<Path> teamRules = teamRuleFiles.files(environment.workingDir());
         // --rule ACME-001 is checked against the team's rules too (read here only when an option
         // names rules: this reads the project file once more); the run itself reads them again
         Path start = paths.isEmpty() ? environment.workingDir()

@@ -15,16 +15,20 @@ import picocli.CommandLine.Option;
  */
 final class TeamRulesOption {
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr) to"
-            + " include, besides those the project file names or its rules/ folder holds. Repeatable.")
+    @Option(names = "--rules", paramLabel = "FILE", description = "A file of your team's own rules (*.rlr, see"
+            + " docs/custom-rules.md), besides those the project file names or its rules/ folder holds. Repeatable.")
     private List<Path> ruleFiles = new ArrayList<>();
+
+    /** The files given, resolved against the working folder. */
+    List<Path> files(Path workingDir) {
+        return ruleFiles.stream().map(workingDir::resolve).toList();
+    }
 
     /** The rules, and whether every rule file was read; problems go to {@code err}. */
     Loaded registry(Main main, String project, PrintWriter err) {
         Path dir = main.environment().workingDir();
         List<InputError> problems = new ArrayList<>();
-        RuleRegistry registry = main.rules().withRuleFiles(ruleFiles.stream().map(dir::resolve).toList(),
-                dir.resolve(project), problems);
+        RuleRegistry registry = main.rules().withRuleFiles(files(dir), dir.resolve(project), problems);
         for (InputError e : problems) {
             err.println(e.file() + ":" + e.line() + ":" + e.column() + ": error: " + e.message());
         }
