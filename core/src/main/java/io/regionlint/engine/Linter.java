@@ -64,8 +64,10 @@ public final class Linter {
         List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
         List<InputError> errors = new ArrayList<>(plan.errors());
         built.forEach(b -> errors.addAll(b.errors()));
-        // what the bundles say they pulled decides where "no item" means "not deployed"
-        DeployedCoverage coverage = DeployedCoverage.read(plan.bundleManifests(), request.baseDir(), errors);
+        // what the bundles say they pulled decides where "no item" means "not deployed"; the stack
+        // lists of bundles and of Config's stack items join resources whose names CloudFormation generated
+        DeployedCoverage coverage = DeployedCoverage.read(plan.bundleManifests(), request.baseDir(), errors)
+                .withStacks(plan.stackLists());
         built.forEach(b -> b.topology().coverage(coverage));
         // each project's own rule files join the built-in rules for its topology
         List<RuleRegistry> registries = new ArrayList<>();

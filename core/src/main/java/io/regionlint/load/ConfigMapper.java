@@ -63,6 +63,50 @@ public final class ConfigMapper {
     }
 
     /**
+     * What an {@code AWS::CloudFormation::Stack} item says about the stack's resources: the
+     * physical id CloudFormation gave each logical id. A stack is not a modelled resource, but its
+     * resource list is how a declared resource whose name CloudFormation generates is found among
+     * the items (the first join of ../shared/reference/aws-config-and-drift.md §3.2, without a
+     * single CloudFormation call).
+     *
+     * @param stackName {@code configuration.stackName}
+     * @param physicalIds physical id by logical id
+     */
+    public record StackResources(String stackName, Map<String, String> physicalIds) {
+        public StackResources {
+            physicalIds = Map.copyOf(physicalIds);
+        }
+    }
+
+    /**
+     * The resource list of a stack item: {@code configuration.stackName} and
+     * {@code supplementaryConfiguration.StackResourceSummaries[]{logicalResourceId,
+     * physicalResourceId}} (AWS Config's resource schema, {@code awslabs/aws-config-resource-schema},
+     * {@code AWS::CloudFormation::Stack.properties.json}), names read in any case. Empty for other
+     * types, for a stack that is deleted or not recorded, and for an item without a stack name;
+     * summaries without a physical id (a resource still being created) are left out.
+     */
+    public static Optional<StackResources> stackResources(ConfigItem item) {
+        if (!item.resourceType().equals("AWS::CloudFormation::Stack") || !item.describesLiveResource()) {
+            return Optional.empty();
+        }
+        Optional<String> name = text(item.configuration(), "stackName").or(item::resourceName);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> ids = new LinkedHashMap<>();
+        item.supplementary().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("StackResourceSummaries"))
+                .findFirst().ifPresent(e -> {
+                    List<Node> summaries = e.getValue() instanceof ListNode l ? l.items() : List.of();
+                    for (Node summary : summaries) {
+                        text(summary, "logicalResourceId").ifPresent(logical -> text(summary, "physicalResourceId")
+                                .filter(p -> !p.isEmpty()).ifPresent(physical -> ids.put(logical, physical)));
+                    }
+                });
+        return Optional.of(new StackResources(name.get(), ids));
+    }
+
+    /**
      * Decodes {@code %XX} escapes only (IAM's URL-encoded policy documents); a {@code +} stays a
      * plus, unlike {@link java.net.URLDecoder}, since policies hold literal pluses.
      */

@@ -29,6 +29,18 @@ public final class DeployedCoverage {
     /** No bundle was read. */
     public static final DeployedCoverage NONE = new DeployedCoverage(Map.of(), Map.of(), Map.of());
 
+    /**
+     * One deployed stack's resource list, as an {@code AWS::CloudFormation::Stack} configuration
+     * item records it ({@code StackResourceSummaries}).
+     *
+     * @param physicalIds physical id by logical id
+     */
+    public record StackList(String account, String region, String stackName, Map<String, String> physicalIds) {
+        public StackList {
+            physicalIds = Map.copyOf(physicalIds);
+        }
+    }
+
     /** By {@code account|region|type}. */
     private final Map<String, Status> byPlace;
     /** The manifest's {@code error} of a line that has one, by the same key. */
@@ -114,8 +126,26 @@ public final class DeployedCoverage {
     }
 
     /**
-     * The physical id CloudFormation gave a logical id in a pulled stack; empty where no bundle
-     * holds that stack's resource list.
+     * This coverage with the resource lists of the stacks Config recorded: the physical ids they
+     * give join like a pulled stack's, which wins where both name one logical id (the bundle's
+     * list was pulled from CloudFormation itself).
+     */
+    public DeployedCoverage withStacks(List<StackList> stacks) {
+        if (stacks.isEmpty()) {
+            return this;
+        }
+        Map<String, String> ids = new HashMap<>();
+        for (StackList stack : stacks) {
+            stack.physicalIds().forEach((logical, physical) -> ids.put(stack.account() + "|" + stack.region() + "|"
+                    + stack.stackName() + "|" + logical, physical));
+        }
+        ids.putAll(physicalIds);
+        return new DeployedCoverage(byPlace, errorsByPlace, ids);
+    }
+
+    /**
+     * The physical id CloudFormation gave a logical id in a deployed stack; empty where neither a
+     * bundle nor a Config stack item holds that stack's resource list.
      */
     public Optional<String> physicalId(Optional<String> account, String region, String stackName, String logicalId) {
         return Optional.ofNullable(physicalIds.get(account.orElse("?") + "|" + region + "|" + stackName + "|"

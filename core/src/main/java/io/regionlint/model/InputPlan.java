@@ -16,20 +16,24 @@ import java.util.Optional;
  * @param bundleManifests the {@code manifest.json} of every snapshot bundle found among the
  *     deployed inputs ({@code "format": "regionlint-snapshot-bundle"}), absolute: what a bundle
  *     covers (accounts, Regions, types) is read from them, not from the snapshot files
+ * @param stackLists the resource lists of the stacks AWS Config recorded among the deployed
+ *     inputs ({@code AWS::CloudFormation::Stack} items), which join declared resources whose names
+ *     CloudFormation generates
  */
 public record InputPlan(List<TopologyPlan> topologies, List<Path> files, List<InputError> errors,
-                        List<Path> bundleManifests) {
+                        List<Path> bundleManifests, List<DeployedCoverage.StackList> stackLists) {
 
     public InputPlan {
         topologies = List.copyOf(topologies);
         files = List.copyOf(files);
         errors = List.copyOf(errors);
         bundleManifests = List.copyOf(bundleManifests);
+        stackLists = List.copyOf(stackLists);
     }
 
-    /** A plan without snapshot bundles. */
+    /** A plan without deployed state. */
     public InputPlan(List<TopologyPlan> topologies, List<Path> files, List<InputError> errors) {
-        this(topologies, files, errors, List.of());
+        this(topologies, files, errors, List.of(), List.of());
     }
 
     /**

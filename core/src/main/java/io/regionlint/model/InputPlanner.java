@@ -41,6 +41,7 @@ public final class InputPlanner {
     private final Map<Path, Path> assemblyInputs = new HashMap<>();
     private final List<Draft> drafts = new ArrayList<>();
     private final DeployedInputs deployed = new DeployedInputs(this::display);
+    private final List<DeployedCoverage.StackList> stackLists = new ArrayList<>();
 
     private InputPlanner(Request request) {
         this.request = request;
@@ -89,7 +90,8 @@ public final class InputPlanner {
         InputPlanner planner = new InputPlanner(request);
         planner.collect();
         List<InputPlan.TopologyPlan> topologies = planner.drafts.stream().map(Draft::plan).toList();
-        return new InputPlan(topologies, List.copyOf(planner.files), planner.errors, planner.deployed.manifests());
+        return new InputPlan(topologies, List.copyOf(planner.files), planner.errors, planner.deployed.manifests(),
+                planner.stackLists);
     }
 
     /** One topology being planned: its project file, its specs, the names they took. */
@@ -271,6 +273,7 @@ public final class InputPlanner {
         DeployedInputs.Read read = deployed.read(draft.deployedPaths, observed);
         errors.addAll(read.errors());
         read.files().forEach(f -> files.add(f.toAbsolutePath().normalize()));
+        stackLists.addAll(observed.stackLists());
         if (observed.isEmpty()) {
             return;
         }

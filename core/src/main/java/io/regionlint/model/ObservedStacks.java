@@ -46,6 +46,11 @@ public final class ObservedStacks {
     public static final String STACK_NAME = "deployed";
 
     private final Map<String, Entry> byArn = new LinkedHashMap<>();
+    /** The latest resource list of each stack Config recorded, by account, Region and stack name. */
+    private final Map<String, StackItem> stacks = new TreeMap<>();
+
+    private record StackItem(DeployedCoverage.StackList list, Optional<java.time.Instant> capturedAt) {
+    }
 
     /** One mapped item, without the item's tree. */
     private record Entry(String type, String physicalId, MapNode properties, Provenance.Observed observed,
@@ -64,9 +69,27 @@ public final class ObservedStacks {
         }
     }
 
-    /** Adds an item; items of types not modelled, deleted ones and AWS-managed keys are left out. */
+    /**
+     * Adds an item; items of types not modelled, deleted ones and AWS-managed keys are left out.
+     * A CloudFormation stack's item is not a resource of the model: its resource list is kept
+     * for {@link #stackLists()}.
+     */
     public void add(ConfigItem item) {
         ConfigMapper.map(item).ifPresent(this::add);
+        ConfigMapper.stackResources(item).ifPresent(s -> {
+            String key = item.accountId() + " " + item.region() + " " + s.stackName();
+            StackItem previous = stacks.get(key);
+            if (previous == null || item.capturedAt().isPresent() && (previous.capturedAt().isEmpty()
+                    || item.capturedAt().get().isAfter(previous.capturedAt().get()))) {
+                stacks.put(key, new StackItem(new DeployedCoverage.StackList(item.accountId(), item.region(),
+                        s.stackName(), s.physicalIds()), item.capturedAt()));
+            }
+        });
+    }
+
+    /** The resource lists of the stacks Config recorded (the latest item of each), by account, Region and name. */
+    public List<DeployedCoverage.StackList> stackLists() {
+        return stacks.values().stream().map(StackItem::list).toList();
     }
 
     private void add(ConfigMapper.Mapped mapped) {

@@ -104,6 +104,35 @@ class ConfigMapperTest {
         assertEquals("100%", ConfigMapper.percentDecode("100%"));
     }
 
+    @Test
+    void aStackItemGivesThePhysicalIdOfEachLogicalIdEvenAsASelectResultsEncodedString() {
+        // select-resource-config gives each item as a JSON string, and supplementary values as strings again
+        String summaries = "[{\"logicalResourceId\":\"AccessLogs\",\"physicalResourceId\":"
+                + "\"logs-us-east-1-accesslogs-1x2y3z4w5v6u\",\"resourceType\":\"AWS::S3::Bucket\","
+                + "\"resourceStatus\":\"CREATE_COMPLETE\"},{\"logicalResourceId\":\"Pending\","
+                + "\"physicalResourceId\":\"\",\"resourceStatus\":\"CREATE_IN_PROGRESS\"}]";
+        String item = "{\"accountId\":\"111122223333\",\"awsRegion\":\"us-east-1\","
+                + "\"resourceType\":\"AWS::CloudFormation::Stack\",\"resourceId\":"
+                + "\"arn:aws:cloudformation:us-east-1:111122223333:stack/logs-us-east-1/0a1b2c3d\","
+                + "\"resourceName\":\"logs-us-east-1\",\"configuration\":{\"stackName\":\"logs-us-east-1\","
+                + "\"stackStatus\":\"CREATE_COMPLETE\"},\"supplementaryConfiguration\":{\"StackResourceSummaries\":"
+                + quoted(summaries) + "}}";
+        String text = "{\"Results\":[" + quoted(item) + "]}";
+        List<ConfigItem> items = new ArrayList<>();
+        assertEquals(List.of(), new ConfigSnapshotReader().read(text, "select.json", items::add).errors());
+        ConfigMapper.StackResources stack = ConfigMapper.stackResources(items.get(0)).orElseThrow();
+        assertEquals("logs-us-east-1", stack.stackName());
+        assertEquals(java.util.Map.of("AccessLogs", "logs-us-east-1-accesslogs-1x2y3z4w5v6u"), stack.physicalIds(),
+                "a resource still being created has no physical id yet");
+        assertTrue(ConfigMapper.map(items.get(0)).isEmpty(), "a stack is not a resource of the model");
+        assertTrue(ConfigMapper.stackResources(item("delivered-snapshot.json", 0)).isEmpty());
+    }
+
+    /** A JSON string literal holding the text. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static ConfigMapper.Mapped mapped(String file, int index) {
         return ConfigMapper.map(item(file, index)).orElseThrow();
     }

@@ -21,14 +21,22 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Declared resources joined with the resources AWS Config observed, for the drift rules. The join
- * is by type, Region and physical name: a template's literal name (bucket, table, cluster
- * identifier, secret name) is what Config records as the resource's name (RDS identifiers compared
- * without case, as RDS stores them in lower case). A global table is joined by name alone, since
- * Config records it in every replica Region and the model merges those items into one; a secret by
- * its {@code Name} (what {@code Ref} gives is its ARN, which a template cannot know). Resources
- * whose name CloudFormation generates are not joined (CloudFormation's stack resource lists and
- * tags, which a pull bundle holds, are the way to join them; not read yet).
+ * Declared resources joined with the resources AWS Config observed, for the drift rules, in the
+ * order of ../shared/reference/aws-config-and-drift.md §3.2, per account and Region:
+ * <ol>
+ *   <li>the stack's resource list: the physical id CloudFormation gave the logical id, from a pull
+ *       bundle's stack list or an {@code AWS::CloudFormation::Stack} item
+ *       ({@link DeployedCoverage#physicalId});</li>
+ *   <li>CloudFormation's tags on the item: {@code aws:cloudformation:stack-name} and
+ *       {@code aws:cloudformation:logical-id} naming the declared stack instance and logical id;</li>
+ *   <li>the literal physical name: a template's name (bucket, table, cluster identifier, secret
+ *       name) is what Config records as the resource's name (RDS identifiers compared without
+ *       case, as RDS stores them in lower case).</li>
+ * </ol>
+ * A global table is joined by name alone, since Config records it in every replica Region and
+ * the model merges those items into one; a secret by its {@code Name} (what {@code Ref} gives is
+ * its ARN, which a template cannot know). A resource whose name CloudFormation generates and that
+ * none of the first two joins names is not joined (and so never reported missing).
  *
  * <p>Built once per topology and shared by the drift rules (a topology of 100,000 observed items
  * is joined once, not once per rule).
@@ -60,6 +68,8 @@ final class DeclaredDeployed {
     private final Map<Resource, Resource> declaredOf = new IdentityHashMap<>(); // records hash deeply: by identity
     private final Map<String, Resource> declaredBuckets = new HashMap<>();
     private final Map<String, Resource> observedBuckets = new HashMap<>();
+    /** Observed resources by the stack and logical id CloudFormation's tags on them name. */
+    private final Map<String, Resource> observedByTags = new HashMap<>();
 
     private DeclaredDeployed(Topology topology) {
         this.coverage = topology.coverage();
@@ -82,7 +92,15 @@ final class DeclaredDeployed {
                 if (r.isType("AWS::S3::Bucket")) {
                     observedBuckets.putIfAbsent(r.physicalName(), r);
                 }
-            } else if (!r.conditionUnknown() && (!Tokens.containsToken(name(r)) || pulledId(r).isPresent())) {
+                tag(r, CFN_TAG_PREFIX + "stack-name").ifPresent(stack -> tag(r, CFN_TAG_PREFIX + "logical-id")
+                        .ifPresent(logical -> {
+                            String region = r.region().orElse("?");
+                            observedByTags.putIfAbsent(tagKey(r.type(), r.observed().get().account(), region, stack,
+                                    logical), r);
+                            // a declared stack whose account is not known joins in any account
+                            observedByTags.putIfAbsent(tagKey(r.type(), "?", region, stack, logical), r);
+                        }));
+            } else if (!r.conditionUnknown()) {
                 declared.add(r);
                 if (r.isType("AWS::S3::Bucket")) {
                     declaredBuckets.putIfAbsent(r.physicalName(), r);
@@ -90,10 +108,17 @@ final class DeclaredDeployed {
             }
         }
         for (Resource d : declared) {
-            Resource o = observed.get(key(d));
+            // the deployed stack's resource list, then CloudFormation's tags, then the literal name
+            Resource o = pulledId(d).map(id -> observed.get(key(d.type(), d, id))).orElse(null);
             if (o == null) {
-                // a name CloudFormation generated: the pulled stack's resource list says which it is
-                o = pulledId(d).map(id -> observed.get(key(d.type(), d, id))).orElse(null);
+                o = observedByTags.get(tagKey(d.type(), d.stack().account().orElse("?"), d.region().orElse("?"),
+                        d.stack().name(), d.logicalId()));
+            }
+            if (o == null && !Tokens.containsToken(name(d))) {
+                o = observed.get(key(d));
+            }
+            if (o == null && Tokens.containsToken(name(d))) {
+                continue; // a generated name nothing joins: neither paired nor missing
             }
             if (o != null) {
                 pairs.add(new Pair(d, o));
@@ -205,6 +230,10 @@ final class DeclaredDeployed {
         String name = type.startsWith("AWS::RDS::") ? physicalName.toLowerCase(Locale.ROOT) : physicalName;
         String place = r.isType("AWS::DynamoDB::GlobalTable") ? "*" : r.region().orElse("?");
         return type + "|" + place + "|" + name;
+    }
+
+    private static String tagKey(String type, String account, String region, String stack, String logicalId) {
+        return type + "|" + account + "|" + region + "|" + stack + "|" + logicalId;
     }
 
     /** The Config type a bundle pulls for a modelled type (a global table is a table with replicas there). */
