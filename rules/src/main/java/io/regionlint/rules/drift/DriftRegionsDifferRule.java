@@ -86,13 +86,11 @@ public final class DriftRegionsDifferRule implements Rule {
                 // (CloudFormation's tags on the items); a resource joined to its template is
                 // compared with it instead (RL8001, RL8005), never twice
                 joined = joined == null ? DeclaredDeployed.of(context.topology()) : joined;
-                Optional<String> stack = DeclaredDeployed.tag(r, "aws:cloudformation:stack-name");
-                Optional<String> logicalId = DeclaredDeployed.tag(r, "aws:cloudformation:logical-id");
-                if (stack.isPresent() && logicalId.isPresent() && joined.declaredOf(r).isEmpty()
-                        && !placeholders(stack.get()).equals(stack.get())) {
-                    groups.computeIfAbsent("live\n" + r.observed().get().account() + "\n"
-                            + placeholders(stack.get()) + "\n" + logicalId.get(), k -> new ArrayList<>()).add(r);
+                if (joined.declaredOf(r).isPresent()) {
+                    continue;
                 }
+                LiveTwins.of(r).ifPresent(key -> groups.computeIfAbsent("live\n" + key.account() + "\n"
+                        + key.stacks() + "\n" + key.logicalId(), k -> new ArrayList<>()).add(r));
             }
         }
         for (List<Resource> twins : groups.values()) {
