@@ -200,13 +200,33 @@ final class DataTierLinker {
         return new KeyUse(owner, key, copyRegion, locate(key, owner, copyRegion), copy, replicated);
     }
 
-    /** Replica keys by the key key of their primary. */
+    /**
+     * Replica keys by the key key of their primary: a template's {@code GetAtt Key.Arn}, or a
+     * literal key ARN (what AWS Config records) naming a loaded key by its id in the ARN's Region.
+     */
     Map<String, List<Resource>> replicaKeys() {
         Map<String, List<Resource>> out = new HashMap<>();
+        Map<String, Resource> keysById = null;
         for (Resource replica : byType.getOrDefault("AWS::KMS::ReplicaKey", List.of())) {
             Optional<String> primary = replica.properties().textAt("PrimaryKeyArn");
-            primary.flatMap(p -> Tokens.containsToken(p) ? Tokens.resourceKey(p) : Optional.empty())
-                    .ifPresent(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(replica));
+            if (primary.isEmpty()) {
+                continue;
+            }
+            Optional<String> key;
+            if (Tokens.containsToken(primary.get())) {
+                key = Tokens.resourceKey(primary.get());
+            } else {
+                if (keysById == null) {
+                    keysById = new HashMap<>();
+                    for (Resource k : byType.getOrDefault("AWS::KMS::Key", List.of())) {
+                        keysById.putIfAbsent(k.region().orElse("?") + " " + k.physicalName(), k);
+                    }
+                }
+                Map<String, Resource> byId = keysById;
+                key = Arn.kms(primary.get()).filter(a -> a.resourceType().equals("key"))
+                        .map(a -> byId.get(a.region() + " " + a.resourceId())).map(Resource::key);
+            }
+            key.ifPresent(k -> out.computeIfAbsent(k, x -> new ArrayList<>()).add(replica));
         }
         return out;
     }

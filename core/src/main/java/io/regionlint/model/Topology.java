@@ -27,6 +27,8 @@ public final class Topology {
     private final List<GlobalDatabase> globalDatabases;
     private final Map<String, List<Resource>> instancesByCluster;
     private final Map<String, List<Resource>> replicaKeysByPrimary;
+    /** The key of each linked replica key's primary, by the replica (records hash deeply: by identity). */
+    private final Map<Resource, String> primaryOfReplica = new java.util.IdentityHashMap<>();
     private final List<SecretUse> secretUses;
     private final List<KeyUse> keyUses;
     private final List<RoleUse> roleUses;
@@ -68,6 +70,7 @@ public final class Topology {
         this.globalDatabases = List.copyOf(globalDatabases);
         this.instancesByCluster = instancesByCluster;
         this.replicaKeysByPrimary = replicaKeysByPrimary;
+        replicaKeysByPrimary.forEach((primary, replicas) -> replicas.forEach(r -> primaryOfReplica.put(r, primary)));
         this.secretUses = List.copyOf(secretUses);
         this.keyUses = List.copyOf(keyUses);
         this.roleUses = List.copyOf(roleUses);
@@ -172,11 +175,12 @@ public final class Topology {
         return data.instancesKnown(cluster);
     }
 
-    /** The template primary key an {@code AWS::KMS::ReplicaKey} replicates, when it is loaded. */
+    /**
+     * The primary key an {@code AWS::KMS::ReplicaKey} replicates, when it is loaded (named by a
+     * template's reference, or by the key ARN Config records).
+     */
     public Optional<Resource> primaryKeyOf(Resource replicaKey) {
-        return replicaKey.properties().textAt("PrimaryKeyArn").filter(Tokens::containsToken)
-                .flatMap(Tokens::resourceKey).flatMap(this::resource)
-                .filter(p -> replicaKeysOf(p).contains(replicaKey));
+        return Optional.ofNullable(primaryOfReplica.get(replicaKey)).flatMap(this::resource);
     }
 
     /** The {@code AWS::KMS::ReplicaKey}s of a multi-Region primary key. */
