@@ -290,7 +290,14 @@ final class RoutingLinker {
 
     // ---- Global Accelerator --------------------------------------------------------------------
 
+    /**
+     * Listeners join their accelerator, and endpoint groups their listener, by the reference a
+     * template writes ({@code !Ref}, {@code !GetAtt}) or, on deployed state, by the ARN text AWS
+     * Config records, matched against the recorded ARNs of the loaded resources.
+     */
     private void linkAccelerators() {
+        Map<String, Resource> listenersByArn = byArn(GA_LISTENER);
+        Map<String, Resource> acceleratorsByArn = byArn(GA_ACCELERATOR);
         Map<String, List<GaEndpointGroup>> byListener = new LinkedHashMap<>();
         Map<String, Optional<Resource>> listenerOf = new LinkedHashMap<>();
         for (Resource listener : type(GA_LISTENER)) {
@@ -299,7 +306,8 @@ final class RoutingLinker {
         }
         for (Resource group : type(GA_ENDPOINT_GROUP)) {
             Optional<String> arn = group.properties().textAt("ListenerArn");
-            Optional<Resource> listener = arn.flatMap(t -> byToken(t, GA_LISTENER));
+            Optional<Resource> listener = arn.flatMap(t -> byToken(t, GA_LISTENER)
+                    .or(() -> Optional.ofNullable(listenersByArn.get(t))));
             String key = listener.map(Resource::key)
                     .orElseGet(() -> arn.map(t -> "arn:" + Tokens.display(t)).orElse("unknown:" + group.key()));
             byListener.computeIfAbsent(key, k -> new ArrayList<>()).add(endpointGroup(group));
@@ -308,9 +316,18 @@ final class RoutingLinker {
         byListener.forEach((key, list) -> {
             Optional<Resource> listener = listenerOf.get(key);
             Optional<Resource> accelerator = listener.flatMap(l -> l.properties().textAt("AcceleratorArn"))
-                    .flatMap(t -> byToken(t, GA_ACCELERATOR));
+                    .flatMap(t -> byToken(t, GA_ACCELERATOR).or(() -> Optional.ofNullable(acceleratorsByArn.get(t))));
             listeners.add(new GaListener(listener, accelerator, list));
         });
+    }
+
+    /** The loaded resources of a type whose ARN is known as text (observed ones: the recorded ARN). */
+    private Map<String, Resource> byArn(String type) {
+        Map<String, Resource> out = new HashMap<>();
+        for (Resource r : type(type)) {
+            r.arn().ifPresent(arn -> out.putIfAbsent(arn, r));
+        }
+        return out;
     }
 
     private GaEndpointGroup endpointGroup(Resource group) {
