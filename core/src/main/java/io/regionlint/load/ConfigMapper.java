@@ -39,7 +39,9 @@ public final class ConfigMapper {
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::GlobalCluster", "AWS::KMS::Key",
             "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret", "AWS::CloudWatch::Alarm",
             "AWS::Route53::HealthCheck", "AWS::GlobalAccelerator::Accelerator", "AWS::GlobalAccelerator::Listener",
-            "AWS::GlobalAccelerator::EndpointGroup", "AWS::S3::MultiRegionAccessPoint");
+            "AWS::GlobalAccelerator::EndpointGroup", "AWS::S3::MultiRegionAccessPoint",
+            "AWS::Route53RecoveryControl::ControlPanel", "AWS::Route53RecoveryControl::RoutingControl",
+            "AWS::Route53RecoveryControl::SafetyRule");
 
     /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
     public static Optional<Mapped> map(ConfigItem item) {
@@ -63,6 +65,9 @@ public final class ConfigMapper {
             case "AWS::GlobalAccelerator::Listener" -> Optional.of(s.listener());
             case "AWS::GlobalAccelerator::EndpointGroup" -> Optional.of(s.endpointGroup());
             case "AWS::S3::MultiRegionAccessPoint" -> Optional.of(s.multiRegionAccessPoint());
+            case "AWS::Route53RecoveryControl::ControlPanel" -> Optional.of(s.controlPanel());
+            case "AWS::Route53RecoveryControl::RoutingControl" -> Optional.of(s.routingControl());
+            case "AWS::Route53RecoveryControl::SafetyRule" -> Optional.of(s.safetyRule());
             default -> Optional.empty();
         };
     }
@@ -622,7 +627,7 @@ public final class ConfigMapper {
                 p.copy(c, f, f);
             }
             tags(p);
-            return new Mapped("AWS::GlobalAccelerator::Accelerator", gaArn(c, "AcceleratorArn"), p.node(), item);
+            return new Mapped("AWS::GlobalAccelerator::Accelerator", arnOf(c, "AcceleratorArn"), p.node(), item);
         }
 
         /**
@@ -647,7 +652,7 @@ public final class ConfigMapper {
             if (!ranges.isEmpty()) {
                 p.put("PortRanges", list(field(c, "PortRanges").orElse(c), ranges));
             }
-            return new Mapped("AWS::GlobalAccelerator::Listener", gaArn(c, "ListenerArn"), p.node(), item);
+            return new Mapped("AWS::GlobalAccelerator::Listener", arnOf(c, "ListenerArn"), p.node(), item);
         }
 
         /**
@@ -687,11 +692,11 @@ public final class ConfigMapper {
             if (!overrides.isEmpty()) {
                 p.put("PortOverrides", list(field(c, "PortOverrides").orElse(c), overrides));
             }
-            return new Mapped("AWS::GlobalAccelerator::EndpointGroup", gaArn(c, "EndpointGroupArn"), p.node(), item);
+            return new Mapped("AWS::GlobalAccelerator::EndpointGroup", arnOf(c, "EndpointGroupArn"), p.node(), item);
         }
 
-        /** The resource's ARN from its configuration, else the item's, else its id. */
-        private String gaArn(MapNode c, String field) {
+        /** The resource's ARN from a field of its configuration, else the item's, else its id. */
+        private String arnOf(MapNode c, String field) {
             return text(c, field).or(item::arn).orElse(item.resourceId());
         }
 
@@ -727,6 +732,76 @@ public final class ConfigMapper {
                 p.put("PublicAccessBlockConfiguration", block.node());
             });
             return new Mapped("AWS::S3::MultiRegionAccessPoint", name, p.node(), item);
+        }
+
+        // -- ARC routing control (Route53RecoveryControl). AWS Config's resource schemas for these
+        // types use CloudFormation's property names too; a ControlPanelArn or a safety rule's
+        // controls are ARN text, which model.RoutingLinker joins by the recorded ARNs.
+
+        /**
+         * An ARC control panel ({@code AWS::Route53RecoveryControl::ControlPanel.properties.json}:
+         * {@code configuration.ControlPanelArn}, {@code ClusterArn}, {@code Name},
+         * {@code DefaultControlPanel}, {@code Status}, {@code RoutingControlCount}).
+         */
+        Mapped controlPanel() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            p.copy(c, "ClusterArn", "ClusterArn");
+            p.copy(c, "Name", "Name");
+            tags(p);
+            return new Mapped("AWS::Route53RecoveryControl::ControlPanel", arnOf(c, "ControlPanelArn"), p.node(), item);
+        }
+
+        /**
+         * A routing control ({@code AWS::Route53RecoveryControl::RoutingControl.properties.json}:
+         * {@code configuration.RoutingControlArn}, {@code ControlPanelArn}, {@code ClusterArn},
+         * {@code Name}, {@code Status}). Config records the panel even for a control in its
+         * cluster's default panel.
+         */
+        Mapped routingControl() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            for (String f : new String[] {"ClusterArn", "ControlPanelArn", "Name"}) {
+                p.copy(c, f, f);
+            }
+            return new Mapped("AWS::Route53RecoveryControl::RoutingControl", arnOf(c, "RoutingControlArn"), p.node(),
+                    item);
+        }
+
+        /**
+         * A safety rule ({@code AWS::Route53RecoveryControl::SafetyRule.properties.json}:
+         * {@code configuration.SafetyRuleArn}, {@code ControlPanelArn}, {@code Name},
+         * {@code AssertionRule.AssertedControls/WaitPeriodMs},
+         * {@code GatingRule.GatingControls/TargetControls/WaitPeriodMs},
+         * {@code RuleConfig.Inverted/Threshold/Type}, {@code Status}).
+         */
+        Mapped safetyRule() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            p.copy(c, "ControlPanelArn", "ControlPanelArn");
+            p.copy(c, "Name", "Name");
+            field(c, "AssertionRule").ifPresent(a -> {
+                Props assertion = new Props(a);
+                assertion.copy(a, "AssertedControls", "AssertedControls");
+                assertion.copy(a, "WaitPeriodMs", "WaitPeriodMs");
+                p.put("AssertionRule", assertion.node());
+            });
+            field(c, "GatingRule").ifPresent(g -> {
+                Props gating = new Props(g);
+                for (String f : new String[] {"GatingControls", "TargetControls", "WaitPeriodMs"}) {
+                    gating.copy(g, f, f);
+                }
+                p.put("GatingRule", gating.node());
+            });
+            field(c, "RuleConfig").ifPresent(r -> {
+                Props config = new Props(r);
+                for (String f : new String[] {"Type", "Threshold", "Inverted"}) {
+                    config.copy(r, f, f);
+                }
+                p.put("RuleConfig", config.node());
+            });
+            tags(p);
+            return new Mapped("AWS::Route53RecoveryControl::SafetyRule", arnOf(c, "SafetyRuleArn"), p.node(), item);
         }
     }
 

@@ -144,6 +144,30 @@ class ConfigMapperTest {
     }
 
     @Test
+    void arcControlItemsKeepTheirPanelAndControlsAsArnText() {
+        String panel = "arn:aws:route53-recovery-control::111122223333:controlpanel/abd5fbfc052d4844a082dbf400f61da8";
+
+        ConfigMapper.Mapped p = mapped("arc-routing-control.json", 0);
+        assertEquals("AWS::Route53RecoveryControl::ControlPanel", p.type());
+        assertEquals(panel, p.physicalId());
+        assertEquals("acme-failover", at(p.properties(), "Name"));
+
+        ConfigMapper.Mapped control = mapped("arc-routing-control.json", 1);
+        assertEquals("AWS::Route53RecoveryControl::RoutingControl", control.type());
+        assertEquals(panel + "/routingcontrol/3d2c1b0a9f8e7d6c", control.physicalId());
+        assertEquals(panel, at(control.properties(), "ControlPanelArn"));
+
+        ConfigMapper.Mapped rule = mapped("arc-routing-control.json", 2);
+        MapNode r = rule.properties();
+        assertEquals("AWS::Route53RecoveryControl::SafetyRule", rule.type());
+        assertEquals(panel + "/routingcontrol/4e3d2c1b0a9f8e7d", at(r, "AssertionRule", "AssertedControls", "1"));
+        assertEquals("ATLEAST", at(r, "RuleConfig", "Type"));
+        assertEquals(1L, ((Number) at(r, "RuleConfig", "Threshold")).longValue());
+        assertEquals(false, at(r, "RuleConfig", "Inverted"));
+        assertTrue(r.get("GatingRule").isEmpty(), "an assertion rule has no GatingRule");
+    }
+
+    @Test
     void deletedItemsAndUnknownTypesAreNotModelled() {
         assertEquals(Optional.empty(), ConfigMapper.map(item("delivered-snapshot.json", 2)));
     }
