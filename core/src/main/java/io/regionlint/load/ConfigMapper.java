@@ -38,7 +38,10 @@ public final class ConfigMapper {
     public static final List<String> TYPES = List.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
             "AWS::RDS::DBCluster", "AWS::RDS::DBInstance", "AWS::RDS::GlobalCluster", "AWS::KMS::Key",
             "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::SecretsManager::Secret", "AWS::CloudWatch::Alarm",
-            "AWS::Route53::HealthCheck");
+            "AWS::Route53::HealthCheck", "AWS::GlobalAccelerator::Accelerator", "AWS::GlobalAccelerator::Listener",
+            "AWS::GlobalAccelerator::EndpointGroup", "AWS::S3::MultiRegionAccessPoint",
+            "AWS::Route53RecoveryControl::ControlPanel", "AWS::Route53RecoveryControl::RoutingControl",
+            "AWS::Route53RecoveryControl::SafetyRule");
 
     /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
     public static Optional<Mapped> map(ConfigItem item) {
@@ -58,6 +61,13 @@ public final class ConfigMapper {
             case "AWS::SecretsManager::Secret" -> Optional.of(s.secret());
             case "AWS::CloudWatch::Alarm" -> Optional.of(s.alarm());
             case "AWS::Route53::HealthCheck" -> Optional.of(s.healthCheck());
+            case "AWS::GlobalAccelerator::Accelerator" -> Optional.of(s.accelerator());
+            case "AWS::GlobalAccelerator::Listener" -> Optional.of(s.listener());
+            case "AWS::GlobalAccelerator::EndpointGroup" -> Optional.of(s.endpointGroup());
+            case "AWS::S3::MultiRegionAccessPoint" -> Optional.of(s.multiRegionAccessPoint());
+            case "AWS::Route53RecoveryControl::ControlPanel" -> Optional.of(s.controlPanel());
+            case "AWS::Route53RecoveryControl::RoutingControl" -> Optional.of(s.routingControl());
+            case "AWS::Route53RecoveryControl::SafetyRule" -> Optional.of(s.safetyRule());
             default -> Optional.empty();
         };
     }
@@ -641,6 +651,201 @@ public final class ConfigMapper {
             MapNode node() {
                 return new MapNode(entries, keys, rangeOf(from), pathOf(from));
             }
+        }
+
+        // -- Global Accelerator and S3 Multi-Region Access Points. AWS Config's resource schema
+        // for these types (awslabs/aws-config-resource-schema, config/properties/resource-types/)
+        // uses CloudFormation's own property names, so fields are copied under the same names,
+        // read in any case. Global Accelerator is a global service whose items Config records in
+        // us-west-2; Ref gives each resource's ARN, which is its physical id here.
+
+        /**
+         * A Global Accelerator accelerator ({@code AWS::GlobalAccelerator::Accelerator.properties.json}:
+         * {@code configuration.AcceleratorArn}, {@code Name}, {@code Enabled}, {@code IpAddressType},
+         * {@code IpAddresses}).
+         */
+        Mapped accelerator() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            for (String f : new String[] {"Name", "Enabled", "IpAddressType", "IpAddresses"}) {
+                p.copy(c, f, f);
+            }
+            tags(p);
+            return new Mapped("AWS::GlobalAccelerator::Accelerator", arnOf(c, "AcceleratorArn"), p.node(), item);
+        }
+
+        /**
+         * A listener ({@code AWS::GlobalAccelerator::Listener.properties.json}:
+         * {@code configuration.ListenerArn}, {@code AcceleratorArn}, {@code Protocol},
+         * {@code ClientAffinity}, {@code PortRanges[].FromPort/ToPort}). {@code AcceleratorArn} is the
+         * accelerator's ARN as text, where a template has a reference: model.RoutingLinker joins by it.
+         */
+        Mapped listener() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            for (String f : new String[] {"AcceleratorArn", "Protocol", "ClientAffinity"}) {
+                p.copy(c, f, f);
+            }
+            List<Node> ranges = new ArrayList<>();
+            for (Node r : items(c, "PortRanges")) {
+                Props range = new Props(r);
+                range.copy(r, "FromPort", "FromPort");
+                range.copy(r, "ToPort", "ToPort");
+                ranges.add(range.node());
+            }
+            if (!ranges.isEmpty()) {
+                p.put("PortRanges", list(field(c, "PortRanges").orElse(c), ranges));
+            }
+            return new Mapped("AWS::GlobalAccelerator::Listener", arnOf(c, "ListenerArn"), p.node(), item);
+        }
+
+        /**
+         * An endpoint group ({@code AWS::GlobalAccelerator::EndpointGroup.properties.json}:
+         * {@code configuration.EndpointGroupArn}, {@code ListenerArn}, {@code EndpointGroupRegion},
+         * {@code EndpointConfigurations[].EndpointId/Weight/ClientIPPreservationEnabled},
+         * {@code TrafficDialPercentage}, the {@code HealthCheck*} settings, {@code ThresholdCount},
+         * {@code PortOverrides[].EndpointPort/ListenerPort}). The health check settings are what the
+         * service reports, defaults included: an item cannot tell a setting from a default.
+         */
+        Mapped endpointGroup() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            for (String f : new String[] {"ListenerArn", "EndpointGroupRegion", "TrafficDialPercentage",
+                    "HealthCheckProtocol", "HealthCheckPort", "HealthCheckPath", "HealthCheckIntervalSeconds",
+                    "ThresholdCount"}) {
+                p.copy(c, f, f);
+            }
+            field(c, "EndpointConfigurations").ifPresent(configs -> {
+                List<Node> endpoints = new ArrayList<>();
+                for (Node e : items(c, "EndpointConfigurations")) {
+                    Props endpoint = new Props(e);
+                    for (String f : new String[] {"EndpointId", "Weight", "ClientIPPreservationEnabled"}) {
+                        endpoint.copy(e, f, f);
+                    }
+                    endpoints.add(endpoint.node());
+                }
+                p.put("EndpointConfigurations", list(configs, endpoints));
+            });
+            List<Node> overrides = new ArrayList<>();
+            for (Node o : items(c, "PortOverrides")) {
+                Props override = new Props(o);
+                override.copy(o, "ListenerPort", "ListenerPort");
+                override.copy(o, "EndpointPort", "EndpointPort");
+                overrides.add(override.node());
+            }
+            if (!overrides.isEmpty()) {
+                p.put("PortOverrides", list(field(c, "PortOverrides").orElse(c), overrides));
+            }
+            return new Mapped("AWS::GlobalAccelerator::EndpointGroup", arnOf(c, "EndpointGroupArn"), p.node(), item);
+        }
+
+        /** The resource's ARN from a field of its configuration, else the item's, else its id. */
+        private String arnOf(MapNode c, String field) {
+            return text(c, field).or(item::arn).orElse(item.resourceId());
+        }
+
+        /**
+         * An S3 Multi-Region Access Point ({@code AWS::S3::MultiRegionAccessPoint.properties.json}:
+         * {@code configuration.Name}, {@code Alias}, {@code Regions.Bucket},
+         * {@code PublicAccessBlockConfiguration.*}). The schema names {@code Regions.Bucket} without
+         * saying whether {@code Regions} is a list: a list of objects (CloudFormation's shape) and a
+         * single object are both read; {@code BucketAccountId} is kept where an item has it.
+         */
+        Mapped multiRegionAccessPoint() {
+            MapNode c = item.configuration();
+            String name = text(c, "Name").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("Name", scalar(name, field(c, "Name")));
+            field(c, "Regions").ifPresent(regions -> {
+                List<Node> entries = regions instanceof ListNode l ? l.items() : List.of(regions);
+                List<Node> out = new ArrayList<>();
+                for (Node entry : entries) {
+                    Props region = new Props(entry);
+                    region.copy(entry, "Bucket", "Bucket");
+                    region.copy(entry, "BucketAccountId", "BucketAccountId");
+                    out.add(region.node());
+                }
+                p.put("Regions", list(regions, out));
+            });
+            field(c, "PublicAccessBlockConfiguration").ifPresent(b -> {
+                Props block = new Props(b);
+                for (String f : new String[] {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
+                        "RestrictPublicBuckets"}) {
+                    block.copy(b, f, f);
+                }
+                p.put("PublicAccessBlockConfiguration", block.node());
+            });
+            return new Mapped("AWS::S3::MultiRegionAccessPoint", name, p.node(), item);
+        }
+
+        // -- ARC routing control (Route53RecoveryControl). AWS Config's resource schemas for these
+        // types use CloudFormation's property names too; a ControlPanelArn or a safety rule's
+        // controls are ARN text, which model.RoutingLinker joins by the recorded ARNs.
+
+        /**
+         * An ARC control panel ({@code AWS::Route53RecoveryControl::ControlPanel.properties.json}:
+         * {@code configuration.ControlPanelArn}, {@code ClusterArn}, {@code Name},
+         * {@code DefaultControlPanel}, {@code Status}, {@code RoutingControlCount}).
+         */
+        Mapped controlPanel() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            p.copy(c, "ClusterArn", "ClusterArn");
+            p.copy(c, "Name", "Name");
+            tags(p);
+            return new Mapped("AWS::Route53RecoveryControl::ControlPanel", arnOf(c, "ControlPanelArn"), p.node(), item);
+        }
+
+        /**
+         * A routing control ({@code AWS::Route53RecoveryControl::RoutingControl.properties.json}:
+         * {@code configuration.RoutingControlArn}, {@code ControlPanelArn}, {@code ClusterArn},
+         * {@code Name}, {@code Status}). Config records the panel even for a control in its
+         * cluster's default panel.
+         */
+        Mapped routingControl() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            for (String f : new String[] {"ClusterArn", "ControlPanelArn", "Name"}) {
+                p.copy(c, f, f);
+            }
+            return new Mapped("AWS::Route53RecoveryControl::RoutingControl", arnOf(c, "RoutingControlArn"), p.node(),
+                    item);
+        }
+
+        /**
+         * A safety rule ({@code AWS::Route53RecoveryControl::SafetyRule.properties.json}:
+         * {@code configuration.SafetyRuleArn}, {@code ControlPanelArn}, {@code Name},
+         * {@code AssertionRule.AssertedControls/WaitPeriodMs},
+         * {@code GatingRule.GatingControls/TargetControls/WaitPeriodMs},
+         * {@code RuleConfig.Inverted/Threshold/Type}, {@code Status}).
+         */
+        Mapped safetyRule() {
+            MapNode c = item.configuration();
+            Props p = new Props(c);
+            p.copy(c, "ControlPanelArn", "ControlPanelArn");
+            p.copy(c, "Name", "Name");
+            field(c, "AssertionRule").ifPresent(a -> {
+                Props assertion = new Props(a);
+                assertion.copy(a, "AssertedControls", "AssertedControls");
+                assertion.copy(a, "WaitPeriodMs", "WaitPeriodMs");
+                p.put("AssertionRule", assertion.node());
+            });
+            field(c, "GatingRule").ifPresent(g -> {
+                Props gating = new Props(g);
+                for (String f : new String[] {"GatingControls", "TargetControls", "WaitPeriodMs"}) {
+                    gating.copy(g, f, f);
+                }
+                p.put("GatingRule", gating.node());
+            });
+            field(c, "RuleConfig").ifPresent(r -> {
+                Props config = new Props(r);
+                for (String f : new String[] {"Type", "Threshold", "Inverted"}) {
+                    config.copy(r, f, f);
+                }
+                p.put("RuleConfig", config.node());
+            });
+            tags(p);
+            return new Mapped("AWS::Route53RecoveryControl::SafetyRule", arnOf(c, "SafetyRuleArn"), p.node(), item);
         }
     }
 

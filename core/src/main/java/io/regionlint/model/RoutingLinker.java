@@ -290,7 +290,14 @@ final class RoutingLinker {
 
     // ---- Global Accelerator --------------------------------------------------------------------
 
+    /**
+     * Listeners join their accelerator, and endpoint groups their listener, by the reference a
+     * template writes ({@code !Ref}, {@code !GetAtt}) or, on deployed state, by the ARN text AWS
+     * Config records, matched against the recorded ARNs of the loaded resources.
+     */
     private void linkAccelerators() {
+        Map<String, Resource> listenersByArn = byArn(GA_LISTENER);
+        Map<String, Resource> acceleratorsByArn = byArn(GA_ACCELERATOR);
         Map<String, List<GaEndpointGroup>> byListener = new LinkedHashMap<>();
         Map<String, Optional<Resource>> listenerOf = new LinkedHashMap<>();
         for (Resource listener : type(GA_LISTENER)) {
@@ -299,7 +306,8 @@ final class RoutingLinker {
         }
         for (Resource group : type(GA_ENDPOINT_GROUP)) {
             Optional<String> arn = group.properties().textAt("ListenerArn");
-            Optional<Resource> listener = arn.flatMap(t -> byToken(t, GA_LISTENER));
+            Optional<Resource> listener = arn.flatMap(t -> byToken(t, GA_LISTENER)
+                    .or(() -> Optional.ofNullable(listenersByArn.get(t))));
             String key = listener.map(Resource::key)
                     .orElseGet(() -> arn.map(t -> "arn:" + Tokens.display(t)).orElse("unknown:" + group.key()));
             byListener.computeIfAbsent(key, k -> new ArrayList<>()).add(endpointGroup(group));
@@ -308,9 +316,18 @@ final class RoutingLinker {
         byListener.forEach((key, list) -> {
             Optional<Resource> listener = listenerOf.get(key);
             Optional<Resource> accelerator = listener.flatMap(l -> l.properties().textAt("AcceleratorArn"))
-                    .flatMap(t -> byToken(t, GA_ACCELERATOR));
+                    .flatMap(t -> byToken(t, GA_ACCELERATOR).or(() -> Optional.ofNullable(acceleratorsByArn.get(t))));
             listeners.add(new GaListener(listener, accelerator, list));
         });
+    }
+
+    /** The loaded resources of a type whose ARN is known as text (observed ones: the recorded ARN). */
+    private Map<String, Resource> byArn(String type) {
+        Map<String, Resource> out = new HashMap<>();
+        for (Resource r : type(type)) {
+            r.arn().ifPresent(arn -> out.putIfAbsent(arn, r));
+        }
+        return out;
     }
 
     private GaEndpointGroup endpointGroup(Resource group) {
@@ -380,7 +397,10 @@ final class RoutingLinker {
 
     // ---- ARC -----------------------------------------------------------------------------------
 
+    /** Controls and rules join their panel, and rules their controls, by reference or by recorded ARN. */
     private void linkControlPanels() {
+        Map<String, Resource> panelsByArn = byArn(ARC_PANEL);
+        Map<String, Resource> controlsByArn = byArn(ARC_ROUTING_CONTROL);
         Map<String, List<Resource>> controls = new LinkedHashMap<>();
         Map<String, List<ArcControlPanel.SafetyRule>> rules = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -391,19 +411,20 @@ final class RoutingLinker {
             panelOf.put(panel.key(), Optional.of(panel));
         }
         for (Resource control : type(ARC_ROUTING_CONTROL)) {
-            String key = panelKey(control, labels, panelOf);
+            String key = panelKey(control, labels, panelOf, panelsByArn);
             controls.computeIfAbsent(key, k -> new ArrayList<>()).add(control);
         }
         for (Resource rule : type(ARC_SAFETY_RULE)) {
-            String key = panelKey(rule, labels, panelOf);
+            String key = panelKey(rule, labels, panelOf, panelsByArn);
             controls.computeIfAbsent(key, k -> new ArrayList<>());
-            rules.computeIfAbsent(key, k -> new ArrayList<>()).add(safetyRule(rule));
+            rules.computeIfAbsent(key, k -> new ArrayList<>()).add(safetyRule(rule, controlsByArn));
         }
         controls.forEach((key, list) -> panels.add(new ArcControlPanel(panelOf.getOrDefault(key, Optional.empty()),
                 labels.get(key), list, rules.getOrDefault(key, List.of()))));
     }
 
-    private String panelKey(Resource member, Map<String, String> labels, Map<String, Optional<Resource>> panelOf) {
+    private String panelKey(Resource member, Map<String, String> labels, Map<String, Optional<Resource>> panelOf,
+                            Map<String, Resource> panelsByArn) {
         Optional<Value> arn = member.properties().get("ControlPanelArn");
         if (arn.isEmpty()) {
             Optional<String> cluster = member.properties().textAt("ClusterArn");
@@ -419,7 +440,8 @@ final class RoutingLinker {
             labels.putIfAbsent(key, "a control panel whose ARN is not known");
             return key;
         }
-        Optional<Resource> panel = byToken(text.get(), ARC_PANEL);
+        Optional<Resource> panel = byToken(text.get(), ARC_PANEL)
+                .or(() -> Optional.ofNullable(panelsByArn.get(text.get())));
         if (panel.isPresent()) {
             return panel.get().key();
         }
@@ -429,14 +451,15 @@ final class RoutingLinker {
         return key;
     }
 
-    private ArcControlPanel.SafetyRule safetyRule(Resource rule) {
+    private ArcControlPanel.SafetyRule safetyRule(Resource rule, Map<String, Resource> controlsByArn) {
         Optional<Value> named = rule.properties().at("AssertionRule", "AssertedControls")
                 .or(() -> rule.properties().at("GatingRule", "TargetControls"));
         List<Resource> resolved = new ArrayList<>();
         boolean complete = named.isPresent() && named.get() instanceof ListValue;
         if (named.isPresent() && named.get() instanceof ListValue list) {
             for (Value v : list.items()) {
-                Optional<Resource> control = v.text().flatMap(t -> byToken(t, ARC_ROUTING_CONTROL));
+                Optional<Resource> control = v.text().flatMap(t -> byToken(t, ARC_ROUTING_CONTROL)
+                        .or(() -> Optional.ofNullable(controlsByArn.get(t))));
                 if (control.isPresent()) {
                     resolved.add(control.get());
                 } else {

@@ -93,6 +93,81 @@ class ConfigMapperTest {
     }
 
     @Test
+    void globalAcceleratorItemsKeepCloudFormationsNamesAndTheirArnsAsText() {
+        String accelerator = "arn:aws:globalaccelerator::111122223333:accelerator/1f2e3d4c-5b6a-4789-8abc-0123456789ab";
+        String listenerArn = accelerator + "/listener/0a1b2c3d";
+
+        ConfigMapper.Mapped acc = mapped("global-accelerator-and-mrap.json", 0);
+        assertEquals("AWS::GlobalAccelerator::Accelerator", acc.type());
+        assertEquals(accelerator, acc.physicalId(), "Ref gives an accelerator's ARN");
+        assertEquals("acme-edge", at(acc.properties(), "Name"));
+        assertEquals(true, at(acc.properties(), "Enabled"));
+
+        ConfigMapper.Mapped listener = mapped("global-accelerator-and-mrap.json", 1);
+        assertEquals("AWS::GlobalAccelerator::Listener", listener.type());
+        assertEquals(listenerArn, listener.physicalId());
+        assertEquals(accelerator, at(listener.properties(), "AcceleratorArn"));
+        assertEquals(443L, ((Number) at(listener.properties(), "PortRanges", "0", "FromPort")).longValue());
+
+        ConfigMapper.Mapped group = mapped("global-accelerator-and-mrap.json", 2);
+        MapNode p = group.properties();
+        assertEquals("AWS::GlobalAccelerator::EndpointGroup", group.type());
+        assertEquals(listenerArn + "/endpoint-group/6d5c4b3a", group.physicalId());
+        assertEquals(listenerArn, at(p, "ListenerArn"));
+        assertEquals("us-east-1", at(p, "EndpointGroupRegion"));
+        assertEquals("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/acme-web/50dc6c495c0c9188",
+                at(p, "EndpointConfigurations", "0", "EndpointId"));
+        assertEquals(128L, ((Number) at(p, "EndpointConfigurations", "0", "Weight")).longValue());
+        assertEquals(100.0, ((Number) at(p, "TrafficDialPercentage")).doubleValue());
+        assertEquals(3L, ((Number) at(p, "ThresholdCount")).longValue());
+        assertEquals(75, node(p, "EndpointConfigurations", "0", "EndpointId").range().line(),
+                "the snapshot's line of EndpointId");
+        assertTrue(p.get("PortOverrides").isEmpty(), "an empty PortOverrides list is no override");
+    }
+
+    @Test
+    void aMultiRegionAccessPointsRegionsBecomeCloudFormationsListOfBuckets() {
+        ConfigMapper.Mapped mrap = mapped("global-accelerator-and-mrap.json", 3);
+        assertEquals("AWS::S3::MultiRegionAccessPoint", mrap.type());
+        assertEquals("acme-assets", mrap.physicalId(), "Ref gives the access point's name");
+        MapNode p = mrap.properties();
+        assertEquals("acme-assets", at(p, "Name"));
+        assertEquals("acme-assets-us-east-1", at(p, "Regions", "0", "Bucket"));
+        assertEquals("acme-assets-us-west-2", at(p, "Regions", "1", "Bucket"));
+        assertEquals(true, at(p, "PublicAccessBlockConfiguration", "RestrictPublicBuckets"));
+        assertTrue(p.get("Alias").isEmpty(), "Alias is not a CloudFormation property");
+
+        // the schema's "Regions.Bucket" does not say Regions is a list: a single object is read as one entry
+        ConfigMapper.Mapped single = mapped("global-accelerator-and-mrap.json", 4);
+        assertEquals("acme-logs-us-east-1", at(single.properties(), "Regions", "0", "Bucket"));
+        assertEquals(1, ((ListNode) node(single.properties(), "Regions")).items().size());
+    }
+
+    @Test
+    void arcControlItemsKeepTheirPanelAndControlsAsArnText() {
+        String panel = "arn:aws:route53-recovery-control::111122223333:controlpanel/abd5fbfc052d4844a082dbf400f61da8";
+
+        ConfigMapper.Mapped p = mapped("arc-routing-control.json", 0);
+        assertEquals("AWS::Route53RecoveryControl::ControlPanel", p.type());
+        assertEquals(panel, p.physicalId());
+        assertEquals("acme-failover", at(p.properties(), "Name"));
+
+        ConfigMapper.Mapped control = mapped("arc-routing-control.json", 1);
+        assertEquals("AWS::Route53RecoveryControl::RoutingControl", control.type());
+        assertEquals(panel + "/routingcontrol/3d2c1b0a9f8e7d6c", control.physicalId());
+        assertEquals(panel, at(control.properties(), "ControlPanelArn"));
+
+        ConfigMapper.Mapped rule = mapped("arc-routing-control.json", 2);
+        MapNode r = rule.properties();
+        assertEquals("AWS::Route53RecoveryControl::SafetyRule", rule.type());
+        assertEquals(panel + "/routingcontrol/4e3d2c1b0a9f8e7d", at(r, "AssertionRule", "AssertedControls", "1"));
+        assertEquals("ATLEAST", at(r, "RuleConfig", "Type"));
+        assertEquals(1L, ((Number) at(r, "RuleConfig", "Threshold")).longValue());
+        assertEquals(false, at(r, "RuleConfig", "Inverted"));
+        assertTrue(r.get("GatingRule").isEmpty(), "an assertion rule has no GatingRule");
+    }
+
+    @Test
     void deletedItemsAndUnknownTypesAreNotModelled() {
         assertEquals(Optional.empty(), ConfigMapper.map(item("delivered-snapshot.json", 2)));
     }

@@ -13,7 +13,7 @@ import io.regionlint.rules.facts.AwsFacts;
  * RL6009: ARC readiness check resources, a feature closed to new customers and managed in
  * us-west-2 only.
  */
-@NotRecordedByConfig(value = "Application Recovery Controller resources, which regionlint does not map from AWS Config items")
+@NotRecordedByConfig(value = "ARC readiness resources (AWS::Route53RecoveryReadiness::*), which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6009", summary = "ARC readiness checks are closed to new customers", severity = Severity.NOTE,
         category = "routing", since = "0.1.0")
 public final class ArcReadinessClosedRule implements Rule {

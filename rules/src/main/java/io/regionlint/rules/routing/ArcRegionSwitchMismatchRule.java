@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * RL6010: an ARC Region switch plan whose Regions, recovery approach, primary Region or workflows
  * do not match the topology the project file declares.
  */
-@NotRecordedByConfig(value = "Application Recovery Controller resources, which regionlint does not map from AWS Config items")
+@NotRecordedByConfig(value = "ARC Region switch plans, which AWS Config does not record (its resource schema has no AWS::ARCRegionSwitch::Plan)")
 @RuleInfo(id = "RL6010", summary = "A Region switch plan does not match the declared topology",
         severity = Severity.NOTE, category = "routing", since = "0.1.0")
 public final class ArcRegionSwitchMismatchRule implements Rule {

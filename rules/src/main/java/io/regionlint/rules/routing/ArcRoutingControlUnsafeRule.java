@@ -1,6 +1,5 @@
 package io.regionlint.rules.routing;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -18,7 +17,6 @@ import java.util.Set;
  * RL6008: ARC routing controls of one control panel with no assertion safety rule that keeps at
  * least one of them On, and assertion rules whose configuration does not keep one On.
  */
-@NotRecordedByConfig(value = "Application Recovery Controller resources, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6008", summary = "Routing controls without an assertion safety rule against turning them all off",
         severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class ArcRoutingControlUnsafeRule implements Rule {

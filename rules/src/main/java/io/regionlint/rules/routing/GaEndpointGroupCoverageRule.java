@@ -1,6 +1,5 @@
 package io.regionlint.rules.routing;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -20,7 +19,6 @@ import java.util.TreeSet;
  * endpoint group there, two groups for one Region, a traffic dial at 0 in an active Region, or a
  * group whose every endpoint has weight 0 (or that has no endpoints).
  */
-@NotRecordedByConfig(value = "Global Accelerator listeners and endpoint groups, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6006", summary = "An active Region has no Global Accelerator endpoint group, a zero traffic dial,"
         + " or only zero-weight endpoints", severity = Severity.WARNING, category = "routing", since = "0.1.0")
 public final class GaEndpointGroupCoverageRule implements Rule {

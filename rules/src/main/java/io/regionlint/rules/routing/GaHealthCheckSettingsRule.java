@@ -1,6 +1,5 @@
 package io.regionlint.rules.routing;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -15,9 +14,10 @@ import java.util.Optional;
 /**
  * RL6007: Global Accelerator health check settings on endpoint groups whose endpoints are all
  * load balancers (where they do not apply), and ThresholdCount or HealthCheckIntervalSeconds that
- * differ between the Regions of one listener.
+ * differ between the Regions of one listener. On deployed state only the second is judged: AWS
+ * Config records the settings the service reports, defaults included, so a recorded value does
+ * not say that someone set it.
  */
-@NotRecordedByConfig(value = "Global Accelerator listeners and endpoint groups, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL6007", summary = "Global Accelerator health check settings that do not apply, or differ across"
         + " Regions", severity = Severity.NOTE, category = "routing", since = "0.1.0")
 public final class GaHealthCheckSettingsRule implements Rule {
@@ -36,7 +36,8 @@ public final class GaHealthCheckSettingsRule implements Rule {
     public void check(RuleContext context) {
         for (GaListener listener : context.topology().gaListeners()) {
             for (GaEndpointGroup group : listener.groups()) {
-                if (loadBalancersOnly(group)) {
+                // an observed group reports every setting, defaults included: only a template says what was set
+                if (loadBalancersOnly(group) && group.resource().observed().isEmpty()) {
                     SETTINGS.stream().filter(p -> group.get(p).isPresent()).findFirst().ifPresent(p -> context.report(
                             Routes.site(group.resource(), p), "Endpoint group '" + group.resource().logicalId() + "' in "
                             + group.region().orElse("an unknown Region") + " sets " + p + ", but all its endpoints are"

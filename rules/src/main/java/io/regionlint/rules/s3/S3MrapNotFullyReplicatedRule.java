@@ -1,7 +1,6 @@
 package io.regionlint.rules.s3;
 
 import io.regionlint.model.Truth;
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
@@ -24,7 +23,6 @@ import java.util.Optional;
  * one per Region, and each must receive replicas from another member; between two active Regions
  * replication should run both ways.
  */
-@NotRecordedByConfig(value = "S3 Multi-Region Access Points, which regionlint does not map from AWS Config items", types = {"AWS::S3::Bucket"})
 @RuleInfo(id = "RL2009", summary = "A Multi-Region Access Point has a bucket that is unversioned, shares a Region, or"
         + " is not kept in sync by replication", severity = Severity.ERROR, category = "s3", since = "0.1.0")
 public final class S3MrapNotFullyReplicatedRule implements Rule {
