@@ -5,6 +5,7 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Value;
@@ -86,12 +87,9 @@ public final class DriftRegionsDifferRule implements Rule {
                 // (CloudFormation's tags on the items); a resource joined to its template is
                 // compared with it instead (RL8001, RL8005), never twice
                 joined = joined == null ? DeclaredDeployed.of(context.topology()) : joined;
-                Optional<String> stack = DeclaredDeployed.tag(r, "aws:cloudformation:stack-name");
-                Optional<String> logicalId = DeclaredDeployed.tag(r, "aws:cloudformation:logical-id");
-                if (stack.isPresent() && logicalId.isPresent() && joined.declaredOf(r).isEmpty()
-                        && !placeholders(stack.get()).equals(stack.get())) {
-                    groups.computeIfAbsent("live\n" + r.observed().get().account() + "\n"
-                            + placeholders(stack.get()) + "\n" + logicalId.get(), k -> new ArrayList<>()).add(r);
+                Optional<String> twins = DeployedOrigin.of(r).flatMap(DeployedOrigin::twinKey);
+                if (twins.isPresent() && joined.declaredOf(r).isEmpty()) {
+                    groups.computeIfAbsent("live\n" + twins.get(), k -> new ArrayList<>()).add(r);
                 }
             }
         }
@@ -113,10 +111,10 @@ public final class DriftRegionsDifferRule implements Rule {
 
     /** Where the twins come from: the stack group and logical id, read from CloudFormation's tags when deployed. */
     private static String origin(Resource r) {
-        if (r.observed().isPresent()) {
-            return "logical id '" + DeclaredDeployed.tag(r, "aws:cloudformation:logical-id").orElse("?")
-                    + "' of the deployed stacks " + DeclaredDeployed.tag(r, "aws:cloudformation:stack-name")
-                    .map(DriftRegionsDifferRule::placeholders).map(n -> "'" + n + "'").orElse("?");
+        Optional<DeployedOrigin> deployed = DeployedOrigin.of(r);
+        if (deployed.isPresent()) {
+            return "logical id '" + deployed.get().logicalId() + "' of the deployed stacks '"
+                    + deployed.get().stackGroup().orElse(deployed.get().stackName()) + "'";
         }
         return "stack '" + r.stack().group() + "', logical id '" + r.logicalId() + "'";
     }

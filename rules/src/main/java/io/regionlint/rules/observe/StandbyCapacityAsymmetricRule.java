@@ -1,12 +1,12 @@
 package io.regionlint.rules.observe;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.RegionRole;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
@@ -23,9 +23,11 @@ import java.util.Optional;
  * RL7005: an Auto Scaling group or ECS service whose twins (the same logical id in the instances
  * of one stack in several Regions) pre-provision less capacity in one Region than in another.
  * After a Regional failure the survivors must take the lost Region's traffic with what is already
- * running: scaling out through a control plane during the event is not guaranteed.
+ * running: scaling out through a control plane during the event is not guaranteed. Runs on
+ * deployed state too: AWS Config records groups and services with their sizes, and deployed twins
+ * are paired by CloudFormation's tags ({@link DeployedOrigin}). Application Auto Scaling targets
+ * are not recorded, but a deployed service's desired count already lies within its target's range.
  */
-@NotRecordedByConfig(value = "Application Auto Scaling targets and compute capacity, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL7005", summary = "Twin Auto Scaling groups or ECS services pre-provision less capacity in one Region",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class StandbyCapacityAsymmetricRule implements Rule {
@@ -59,11 +61,12 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
         Map<String, List<Resource>> twins = new LinkedHashMap<>();
         for (String type : List.of(ASG, ECS)) {
             for (Resource r : topology.resources(type)) {
-                if (r.region().isPresent() && !r.conditionUnknown()
-                        && topology.regionRole(r.region().get()).orElse(RegionRole.ACTIVE) != RegionRole.WITNESS) {
-                    twins.computeIfAbsent(type + "|" + r.stack().group() + "|" + r.stack().account().orElse("?") + "|"
-                            + r.logicalId(), k -> new ArrayList<>()).add(r);
+                if (r.region().isEmpty() || r.conditionUnknown()
+                        || topology.regionRole(r.region().get()).orElse(RegionRole.ACTIVE) == RegionRole.WITNESS) {
+                    continue;
                 }
+                twinKey(topology, r).ifPresent(key -> twins.computeIfAbsent(type + "|" + key,
+                        k -> new ArrayList<>()).add(r));
             }
         }
         for (List<Resource> set : twins.values()) {
@@ -103,6 +106,23 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
                         .related(largest.resource(), Optional.of(largest.at()), "the twin with the most capacity");
             }
         }
+    }
+
+    /**
+     * What twins share: a declared resource's stack group, account and logical id; a deployed
+     * one's CloudFormation origin (stacks whose names differ only by a Region code), unless a
+     * loaded template declares that very resource, which is then compared in its place.
+     */
+    private static Optional<String> twinKey(Topology topology, Resource r) {
+        if (r.observed().isEmpty()) {
+            return Optional.of("declared|" + r.stack().group() + "|" + r.stack().account().orElse("?") + "|"
+                    + r.logicalId());
+        }
+        Optional<DeployedOrigin> origin = DeployedOrigin.of(r);
+        if (origin.isEmpty() || origin.get().declaredIn(topology, r.region()).isPresent()) {
+            return Optional.empty();
+        }
+        return origin.get().twinKey().map(key -> "deployed|" + key);
     }
 
     /** An Auto Scaling group's capacity: DesiredCapacity where given, else MinSize. */
