@@ -56,8 +56,13 @@ public record DeployedOrigin(String account, String stackName, String logicalId)
      * what the stacks of twins share; empty when the name holds no Region code.
      */
     public Optional<String> stackGroup() {
-        String group = REGION.matcher(stackName).replaceAll("{Region}");
+        String group = regionless(stackName);
         return group.equals(stackName) ? Optional.empty() : Optional.of(group);
+    }
+
+    /** Text with each Region code replaced by {@code {Region}}: what names of twins share. */
+    public static String regionless(String text) {
+        return REGION.matcher(text).replaceAll("{Region}");
     }
 
     /**

@@ -124,7 +124,7 @@ class ConfigMapperTest {
         assertEquals("FARGATE", at(p, "LaunchType"));
         assertEquals("REPLICA", at(p, "SchedulingStrategy"));
         assertEquals("arn:aws:ecs:us-east-1:111122223333:task-definition/orders-api:7", at(p, "TaskDefinition"));
-        assertEquals("OrdersService", tag(p, "aws:cloudformation:logical-id"));
+        assertEquals("orders", tag(p, "team"));
     }
 
     @Test

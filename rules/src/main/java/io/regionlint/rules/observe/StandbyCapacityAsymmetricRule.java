@@ -24,9 +24,10 @@ import java.util.Optional;
  * of one stack in several Regions) pre-provision less capacity in one Region than in another.
  * After a Regional failure the survivors must take the lost Region's traffic with what is already
  * running: scaling out through a control plane during the event is not guaranteed. Runs on
- * deployed state too: AWS Config records groups and services with their sizes, and deployed twins
- * are paired by CloudFormation's tags ({@link DeployedOrigin}). Application Auto Scaling targets
- * are not recorded, but a deployed service's desired count already lies within its target's range.
+ * deployed state too: AWS Config records groups and services with their sizes; deployed twins
+ * are paired by CloudFormation's tags ({@link DeployedOrigin}), and ECS services, which
+ * CloudFormation does not tag, by cluster and service name. Application Auto Scaling targets are
+ * not recorded, but a deployed service's desired count already lies within its target's range.
  */
 @RuleInfo(id = "RL7005", summary = "Twin Auto Scaling groups or ECS services pre-provision less capacity in one Region",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
@@ -119,10 +120,30 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
                     + r.logicalId());
         }
         Optional<DeployedOrigin> origin = DeployedOrigin.of(r);
-        if (origin.isEmpty() || origin.get().declaredIn(topology, r.region()).isPresent()) {
+        if (origin.isPresent()) {
+            return origin.get().declaredIn(topology, r.region()).isPresent() ? Optional.empty()
+                    : origin.get().twinKey().map(key -> "deployed|" + key);
+        }
+        return r.isType(ECS) ? serviceTwinKey(topology, r) : Optional.empty();
+    }
+
+    /**
+     * CloudFormation does not tag the ECS services it creates, so deployed services are paired by
+     * name instead: one service name in clusters of one name (each apart from Region codes) in
+     * one account. A service a loaded template declares by that name in its Region is compared
+     * there instead.
+     */
+    private static Optional<String> serviceTwinKey(Topology topology, Resource service) {
+        Optional<String> name = service.properties().textAt("ServiceName");
+        Optional<String> cluster = service.properties().textAt("Cluster")
+                .map(c -> c.substring(c.lastIndexOf('/') + 1));
+        if (name.isEmpty() || cluster.isEmpty()) {
             return Optional.empty();
         }
-        return origin.get().twinKey().map(key -> "deployed|" + key);
+        boolean declared = topology.resources(ECS).stream().anyMatch(d -> d.observed().isEmpty()
+                && d.region().equals(service.region()) && d.properties().textAt("ServiceName").equals(name));
+        return declared ? Optional.empty() : Optional.of("service|" + service.observed().get().account() + "|"
+                + DeployedOrigin.regionless(cluster.get()) + "|" + DeployedOrigin.regionless(name.get()));
     }
 
     /** An Auto Scaling group's capacity: DesiredCapacity where given, else MinSize. */
