@@ -139,7 +139,7 @@ class ConfigMapperTest {
         assertEquals("DB_PASSWORD", at(container, "Secrets", "0", "Name"));
         assertEquals("arn:aws:secretsmanager:us-east-1:111122223333:secret:orders/db-AbCdEf",
                 at(container, "Secrets", "0", "ValueFrom"));
-        assertEquals(198, node(container, "Secrets", "0", "ValueFrom").range().line());
+        assertEquals(196, node(container, "Secrets", "0", "ValueFrom").range().line());
         assertEquals("arn:aws:secretsmanager:us-east-1:111122223333:secret:logs/apikey-GhIjKl",
                 at(container, "LogConfiguration", "SecretOptions", "0", "ValueFrom"));
         assertEquals("orders", at(container, "Environment", "0", "Value"));
