@@ -72,14 +72,4 @@ public record DeployedOrigin(String account, String stackName, String logicalId)
     public Optional<String> twinKey() {
         return stackGroup().map(group -> account + "\n" + group + "\n" + logicalId);
     }
-
-    /**
-     * The resource a loaded template declares under this stack name and logical id in the
-     * resource's own Region and account (the same resource, declared), if any.
-     */
-    public Optional<Resource> declaredIn(Topology topology, Optional<String> region) {
-        return topology.resource(Resource.key(new StackId(Optional.of(account), region, stackName), logicalId))
-                .or(() -> topology.resource(Resource.key(new StackId(Optional.empty(), region, stackName), logicalId)))
-                .filter(r -> r.observed().isEmpty());
-    }
 }

@@ -66,7 +66,7 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
                         || topology.regionRole(r.region().get()).orElse(RegionRole.ACTIVE) == RegionRole.WITNESS) {
                     continue;
                 }
-                twinKey(topology, r).ifPresent(key -> twins.computeIfAbsent(type + "|" + key,
+                twinKey(r).ifPresent(key -> twins.computeIfAbsent(type + "|" + key,
                         k -> new ArrayList<>()).add(r));
             }
         }
@@ -111,38 +111,35 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
 
     /**
      * What twins share: a declared resource's stack group, account and logical id; a deployed
-     * one's CloudFormation origin (stacks whose names differ only by a Region code), unless a
-     * loaded template declares that very resource, which is then compared in its place.
+     * one's CloudFormation origin (stacks whose names differ only by a Region code). Declared and
+     * deployed twins are compared apart: what runs may differ from what a template declares
+     * (scaling moves the desired capacity), and both are worth knowing.
      */
-    private static Optional<String> twinKey(Topology topology, Resource r) {
+    private static Optional<String> twinKey(Resource r) {
         if (r.observed().isEmpty()) {
             return Optional.of("declared|" + r.stack().group() + "|" + r.stack().account().orElse("?") + "|"
                     + r.logicalId());
         }
         Optional<DeployedOrigin> origin = DeployedOrigin.of(r);
         if (origin.isPresent()) {
-            return origin.get().declaredIn(topology, r.region()).isPresent() ? Optional.empty()
-                    : origin.get().twinKey().map(key -> "deployed|" + key);
+            return origin.get().twinKey().map(key -> "deployed|" + key);
         }
-        return r.isType(ECS) ? serviceTwinKey(topology, r) : Optional.empty();
+        return r.isType(ECS) ? serviceTwinKey(r) : Optional.empty();
     }
 
     /**
      * CloudFormation does not tag the ECS services it creates, so deployed services are paired by
      * name instead: one service name in clusters of one name (each apart from Region codes) in
-     * one account. A service a loaded template declares by that name in its Region is compared
-     * there instead.
+     * one account.
      */
-    private static Optional<String> serviceTwinKey(Topology topology, Resource service) {
+    private static Optional<String> serviceTwinKey(Resource service) {
         Optional<String> name = service.properties().textAt("ServiceName");
         Optional<String> cluster = service.properties().textAt("Cluster")
                 .map(c -> c.substring(c.lastIndexOf('/') + 1));
         if (name.isEmpty() || cluster.isEmpty()) {
             return Optional.empty();
         }
-        boolean declared = topology.resources(ECS).stream().anyMatch(d -> d.observed().isEmpty()
-                && d.region().equals(service.region()) && d.properties().textAt("ServiceName").equals(name));
-        return declared ? Optional.empty() : Optional.of("service|" + service.observed().get().account() + "|"
+        return Optional.of("service|" + service.observed().get().account() + "|"
                 + DeployedOrigin.regionless(cluster.get()) + "|" + DeployedOrigin.regionless(name.get()));
     }
 
