@@ -149,7 +149,7 @@ public final class Linter {
             rule.rule().check(context);
             // a configured severity applies to every finding; else each keeps the one its rule gave it
             Optional<Severity> configured = selection.configuredSeverity(rule);
-            boolean blindOnDeployed = rule.notRecordedByConfig().isPresent();
+            boolean blindOnDeployed = rule.notRecordedByConfig().filter(mark -> !mark.partial()).isPresent();
             for (FindingBuilder builder : context.reported()) {
                 if (blindOnDeployed && builder.onObservedResource()) {
                     continue; // it stands on evidence Config does not record: RL1012 says so instead

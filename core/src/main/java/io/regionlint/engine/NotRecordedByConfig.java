@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * holds observed resources (of {@link #types}, or of any type when none are given), the engine
  * drops the rule's findings on observed resources (they would stand on absent evidence), and
  * RL1012 reports once per rule and topology that the rule was not evaluated on deployed state,
- * never a silent pass. Findings on declared resources are kept.
+ * never a silent pass. Findings on declared resources are kept. A rule that needs only in
+ * {@link #partial() part} what Config does not record keeps its findings on observed resources.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,4 +29,11 @@ public @interface NotRecordedByConfig {
      * any observed resource.
      */
     String[] types() default {};
+
+    /**
+     * True when only a part of what the rule reads is not recorded ({@link #value} names that
+     * part): the rule judges what Config does record, so its findings on observed resources are
+     * kept, and RL1012 notes that it was evaluated on deployed state only in part.
+     */
+    boolean partial() default false;
 }

@@ -41,7 +41,8 @@ public final class ConfigMapper {
             "AWS::Route53::HealthCheck", "AWS::GlobalAccelerator::Accelerator", "AWS::GlobalAccelerator::Listener",
             "AWS::GlobalAccelerator::EndpointGroup", "AWS::S3::MultiRegionAccessPoint",
             "AWS::Route53RecoveryControl::ControlPanel", "AWS::Route53RecoveryControl::RoutingControl",
-            "AWS::Route53RecoveryControl::SafetyRule");
+            "AWS::Route53RecoveryControl::SafetyRule", "AWS::AutoScaling::AutoScalingGroup",
+            "AWS::ECS::Service", "AWS::ECS::TaskDefinition");
 
     /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
     public static Optional<Mapped> map(ConfigItem item) {
@@ -68,6 +69,9 @@ public final class ConfigMapper {
             case "AWS::Route53RecoveryControl::ControlPanel" -> Optional.of(s.controlPanel());
             case "AWS::Route53RecoveryControl::RoutingControl" -> Optional.of(s.routingControl());
             case "AWS::Route53RecoveryControl::SafetyRule" -> Optional.of(s.safetyRule());
+            case "AWS::AutoScaling::AutoScalingGroup" -> Optional.of(s.autoScalingGroup());
+            case "AWS::ECS::Service" -> Optional.of(s.ecsService());
+            case "AWS::ECS::TaskDefinition" -> Optional.of(s.taskDefinition());
             default -> Optional.empty();
         };
     }
@@ -846,6 +850,121 @@ public final class ConfigMapper {
             });
             tags(p);
             return new Mapped("AWS::Route53RecoveryControl::SafetyRule", arnOf(c, "SafetyRuleArn"), p.node(), item);
+        }
+
+        /**
+         * An EC2 Auto Scaling group. Field names from AWS Config's resource schema for the type
+         * ({@code awslabs/aws-config-resource-schema},
+         * {@code AWS::AutoScaling::AutoScalingGroup.properties.json}: {@code configuration.autoScalingGroupName},
+         * {@code minSize}, {@code maxSize}, {@code desiredCapacity}, {@code desiredCapacityType},
+         * {@code launchTemplate.launchTemplateId/launchTemplateName/version}, {@code healthCheckType},
+         * {@code healthCheckGracePeriod}, {@code targetGroupARNs}, {@code capacityRebalance}), read in
+         * any case. The sizes are what the group had when the item was captured: scaling moves
+         * {@code desiredCapacity} between {@code minSize} and {@code maxSize}.
+         */
+        Mapped autoScalingGroup() {
+            MapNode c = item.configuration();
+            String name = text(c, "autoScalingGroupName").or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("AutoScalingGroupName", scalar(name, field(c, "autoScalingGroupName")));
+            for (String[] f : new String[][] {{"minSize", "MinSize"}, {"maxSize", "MaxSize"},
+                    {"desiredCapacity", "DesiredCapacity"}, {"desiredCapacityType", "DesiredCapacityType"},
+                    {"healthCheckType", "HealthCheckType"}, {"healthCheckGracePeriod", "HealthCheckGracePeriod"},
+                    {"targetGroupARNs", "TargetGroupARNs"}, {"capacityRebalance", "CapacityRebalance"}}) {
+                p.copy(c, f[0], f[1]);
+            }
+            field(c, "launchTemplate").ifPresent(t -> {
+                Props template = new Props(t);
+                template.copy(t, "launchTemplateId", "LaunchTemplateId");
+                template.copy(t, "launchTemplateName", "LaunchTemplateName");
+                template.copy(t, "version", "Version");
+                p.put("LaunchTemplate", template.node());
+            });
+            tags(p);
+            return new Mapped("AWS::AutoScaling::AutoScalingGroup", name, p.node(), item);
+        }
+
+        /**
+         * An ECS service. AWS Config records it with CloudFormation's own field names (its resource
+         * schema, {@code AWS::ECS::Service.properties.json}: {@code configuration.ServiceName} (and
+         * {@code Name}), {@code Cluster}, {@code DesiredCount}, {@code LaunchType},
+         * {@code TaskDefinition}, {@code SchedulingStrategy}, {@code CapacityProviderStrategy[]},
+         * {@code ServiceArn}). Its physical id is its ARN, which is what {@code Ref} gives. No
+         * Application Auto Scaling type is in the schema: a service's scalable target is not
+         * recorded, but the recorded {@code DesiredCount} already lies within its range.
+         */
+        Mapped ecsService() {
+            MapNode c = item.configuration();
+            Optional<Node> nameNode = field(c, "ServiceName").or(() -> field(c, "Name"));
+            String name = nameNode.filter(n -> n instanceof ScalarNode).map(n -> ((ScalarNode) n).text())
+                    .or(item::resourceName).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.put("ServiceName", scalar(name, nameNode));
+            for (String key : List.of("Cluster", "DesiredCount", "LaunchType", "TaskDefinition", "SchedulingStrategy",
+                    "CapacityProviderStrategy")) {
+                p.copy(c, key, key);
+            }
+            tags(p);
+            String arn = text(c, "ServiceArn").or(item::arn).orElse(name);
+            return new Mapped("AWS::ECS::Service", arn, p.node(), item);
+        }
+
+        /**
+         * An ECS task definition: its family and, of each container, its name, image, environment
+         * and the secrets it is given ({@code Secrets[].ValueFrom}, {@code LogConfiguration.SecretOptions[]}),
+         * which is where compute reads secrets. AWS Config records them with CloudFormation's own
+         * field names (its resource schema, {@code AWS::ECS::TaskDefinition.properties.json}:
+         * {@code configuration.Family}, {@code ContainerDefinitions.Name/Image},
+         * {@code ContainerDefinitions.Environment.Name/Value}, {@code ContainerDefinitions.Secrets.Name/ValueFrom},
+         * {@code ContainerDefinitions.LogConfiguration.SecretOptions.Name/ValueFrom},
+         * {@code TaskDefinitionArn}). Its physical id is its ARN, which is what {@code Ref} gives.
+         */
+        Mapped taskDefinition() {
+            MapNode c = item.configuration();
+            String arn = text(c, "TaskDefinitionArn").or(item::arn).orElse(item.resourceId());
+            Props p = new Props(c);
+            p.copy(c, "Family", "Family");
+            List<Node> containers = new ArrayList<>();
+            for (Node container : items(c, "ContainerDefinitions")) {
+                Props def = new Props(container);
+                def.copy(container, "Name", "Name");
+                def.copy(container, "Image", "Image");
+                List<Node> environment = namedValues(container, "Environment", "Value");
+                if (!environment.isEmpty()) {
+                    def.put("Environment", list(field(container, "Environment").orElse(container), environment));
+                }
+                List<Node> secrets = namedValues(container, "Secrets", "ValueFrom");
+                if (!secrets.isEmpty()) {
+                    def.put("Secrets", list(field(container, "Secrets").orElse(container), secrets));
+                }
+                field(container, "LogConfiguration").ifPresent(log -> {
+                    Props logging = new Props(log);
+                    logging.copy(log, "LogDriver", "LogDriver");
+                    List<Node> options = namedValues(log, "SecretOptions", "ValueFrom");
+                    if (!options.isEmpty()) {
+                        logging.put("SecretOptions", list(field(log, "SecretOptions").orElse(log), options));
+                    }
+                    def.put("LogConfiguration", logging.node());
+                });
+                containers.add(def.node());
+            }
+            if (!containers.isEmpty()) {
+                p.put("ContainerDefinitions", list(field(c, "ContainerDefinitions").orElse(c), containers));
+            }
+            tags(p);
+            return new Mapped("AWS::ECS::TaskDefinition", arn, p.node(), item);
+        }
+
+        /** A list of {@code {Name, <value>}} pairs (environment variables, secrets), each in its own range. */
+        private List<Node> namedValues(Node holder, String key, String valueKey) {
+            List<Node> out = new ArrayList<>();
+            for (Node entry : items(holder, key)) {
+                Props pair = new Props(entry);
+                pair.copy(entry, "Name", "Name");
+                pair.copy(entry, valueKey, valueKey);
+                out.add(pair.node());
+            }
+            return out;
         }
     }
 

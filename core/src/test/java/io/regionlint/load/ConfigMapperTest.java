@@ -168,6 +168,60 @@ class ConfigMapperTest {
     }
 
     @Test
+    void anAutoScalingGroupKeepsItsSizesAndTheLinesTheyWereRecordedOn() {
+        ConfigMapper.Mapped group = mapped("compute-items.json", 0);
+        assertEquals("AWS::AutoScaling::AutoScalingGroup", group.type());
+        assertEquals("app-us-east-1-WebFleet-1RX2K7Q9ZP4VC", group.physicalId());
+        MapNode p = group.properties();
+        assertEquals("app-us-east-1-WebFleet-1RX2K7Q9ZP4VC", at(p, "AutoScalingGroupName"));
+        assertEquals(4L, ((Number) at(p, "MinSize")).longValue());
+        assertEquals(12L, ((Number) at(p, "MaxSize")).longValue());
+        assertEquals(6L, ((Number) at(p, "DesiredCapacity")).longValue());
+        assertEquals(27, node(p, "DesiredCapacity").range().line(), "the snapshot's line of desiredCapacity");
+        assertEquals("lt-0a1b2c3d4e5f67890", at(p, "LaunchTemplate", "LaunchTemplateId"));
+        assertEquals("$Latest", at(p, "LaunchTemplate", "Version"));
+        assertEquals("ELB", at(p, "HealthCheckType"));
+        assertTrue(p.get("DesiredCapacityType").isEmpty(), "a null field is left out");
+        assertEquals("app-us-east-1", tag(p, "aws:cloudformation:stack-name"));
+        assertEquals("WebFleet", tag(p, "aws:cloudformation:logical-id"));
+    }
+
+    @Test
+    void anEcsServiceIsNamedByItsArnAndKeepsItsDesiredCount() {
+        ConfigMapper.Mapped service = mapped("compute-items.json", 1);
+        assertEquals("AWS::ECS::Service", service.type());
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:service/app/orders-api", service.physicalId());
+        MapNode p = service.properties();
+        assertEquals("orders-api", at(p, "ServiceName"));
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:cluster/app", at(p, "Cluster"));
+        assertEquals(3L, ((Number) at(p, "DesiredCount")).longValue());
+        assertEquals(99, node(p, "DesiredCount").range().line());
+        assertEquals("FARGATE", at(p, "LaunchType"));
+        assertEquals("REPLICA", at(p, "SchedulingStrategy"));
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:task-definition/orders-api:7", at(p, "TaskDefinition"));
+        assertEquals("orders", tag(p, "team"));
+    }
+
+    @Test
+    void aTaskDefinitionKeepsTheSecretsItsContainersAreGiven() {
+        ConfigMapper.Mapped task = mapped("compute-items.json", 2);
+        assertEquals("AWS::ECS::TaskDefinition", task.type());
+        assertEquals("arn:aws:ecs:us-east-1:111122223333:task-definition/orders-api:7", task.physicalId());
+        MapNode p = task.properties();
+        assertEquals("orders-api", at(p, "Family"));
+        MapNode container = (MapNode) node(p, "ContainerDefinitions", "0");
+        assertEquals("api", at(container, "Name"));
+        assertEquals("DB_PASSWORD", at(container, "Secrets", "0", "Name"));
+        assertEquals("arn:aws:secretsmanager:us-east-1:111122223333:secret:orders/db-AbCdEf",
+                at(container, "Secrets", "0", "ValueFrom"));
+        assertEquals(196, node(container, "Secrets", "0", "ValueFrom").range().line());
+        assertEquals("arn:aws:secretsmanager:us-east-1:111122223333:secret:logs/apikey-GhIjKl",
+                at(container, "LogConfiguration", "SecretOptions", "0", "ValueFrom"));
+        assertEquals("orders", at(container, "Environment", "0", "Value"));
+        assertTrue(container.get("PortMappings").isEmpty(), "what no rule reads is not mapped");
+    }
+
+    @Test
     void deletedItemsAndUnknownTypesAreNotModelled() {
         assertEquals(Optional.empty(), ConfigMapper.map(item("delivered-snapshot.json", 2)));
     }

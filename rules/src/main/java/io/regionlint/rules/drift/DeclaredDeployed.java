@@ -2,6 +2,7 @@ package io.regionlint.rules.drift;
 
 import io.regionlint.load.ConfigMapper;
 import io.regionlint.model.DeployedCoverage;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.ListValue;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.Resource;
@@ -57,7 +58,7 @@ final class DeclaredDeployed {
     }
 
     /** CloudFormation's tags on the resources it creates (stack name, stack id, logical id). */
-    static final String CFN_TAG_PREFIX = "aws:cloudformation:";
+    static final String CFN_TAG_PREFIX = DeployedOrigin.TAG_PREFIX;
 
     private static final Map<Topology, DeclaredDeployed> JOINED = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -176,15 +177,7 @@ final class DeclaredDeployed {
 
     /** The value of one of a resource's tags ({@code Tags} as a list of {@code Key}/{@code Value}). */
     static Optional<String> tag(Resource r, String key) {
-        if (!(r.properties().get("Tags").orElse(null) instanceof ListValue tags)) {
-            return Optional.empty();
-        }
-        for (Value t : tags.items()) {
-            if (t instanceof MapValue m && m.textAt("Key").map(key::equals).orElse(false)) {
-                return m.textAt("Value");
-            }
-        }
-        return Optional.empty();
+        return DeployedOrigin.tag(r, key);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.MapValue;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Value;
@@ -86,11 +87,10 @@ public final class DriftRegionsDifferRule implements Rule {
                 // (CloudFormation's tags on the items); a resource joined to its template is
                 // compared with it instead (RL8001, RL8005), never twice
                 joined = joined == null ? DeclaredDeployed.of(context.topology()) : joined;
-                if (joined.declaredOf(r).isPresent()) {
-                    continue;
+                Optional<String> twins = DeployedOrigin.of(r).flatMap(DeployedOrigin::twinKey);
+                if (twins.isPresent() && joined.declaredOf(r).isEmpty()) {
+                    groups.computeIfAbsent("live\n" + twins.get(), k -> new ArrayList<>()).add(r);
                 }
-                LiveTwins.of(r).ifPresent(key -> groups.computeIfAbsent("live\n" + key.account() + "\n"
-                        + key.stacks() + "\n" + key.logicalId(), k -> new ArrayList<>()).add(r));
             }
         }
         for (List<Resource> twins : groups.values()) {
@@ -111,10 +111,10 @@ public final class DriftRegionsDifferRule implements Rule {
 
     /** Where the twins come from: the stack group and logical id, read from CloudFormation's tags when deployed. */
     private static String origin(Resource r) {
-        if (r.observed().isPresent()) {
-            return "logical id '" + DeclaredDeployed.tag(r, "aws:cloudformation:logical-id").orElse("?")
-                    + "' of the deployed stacks " + DeclaredDeployed.tag(r, "aws:cloudformation:stack-name")
-                    .map(DriftRegionsDifferRule::placeholders).map(n -> "'" + n + "'").orElse("?");
+        Optional<DeployedOrigin> deployed = DeployedOrigin.of(r);
+        if (deployed.isPresent()) {
+            return "logical id '" + deployed.get().logicalId() + "' of the deployed stacks '"
+                    + deployed.get().stackGroup().orElse(deployed.get().stackName()) + "'";
         }
         return "stack '" + r.stack().group() + "', logical id '" + r.logicalId() + "'";
     }

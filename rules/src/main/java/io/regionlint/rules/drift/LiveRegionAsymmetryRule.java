@@ -5,6 +5,7 @@ import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.RegionRole;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Topology;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * RL8008: a deployed resource of twin stacks exists in one Region and not in another Region
  * where its twin stack is deployed, with no template in the run to say why. Twins come from
- * CloudFormation's tags ({@link LiveTwins}); a twin stack is deployed in a Region where AWS Config
+ * CloudFormation's tags ({@link DeployedOrigin}: one logical id in stacks of one account whose
+ * names differ only by their Region code); a twin stack is deployed in a Region where AWS Config
  * recorded any resource tagged with its name there. The absent twin is reported only where
  * absence means something: the Region is active or standby (never a witness), Config records the
  * type there ({@link DeclaredDeployed#recordedIn}: a complete pull or another item of the type),
@@ -31,33 +33,41 @@ import java.util.TreeMap;
         severity = Severity.WARNING, category = "drift", since = "0.1.0")
 public final class LiveRegionAsymmetryRule implements Rule {
 
+    /**
+     * One twin group.
+     *
+     * @param stacks the stack name with its Region code as a placeholder ({@code app-{Region}})
+     */
+    private record Key(String account, String stacks, String logicalId) {
+    }
+
     @Override
     public void check(RuleContext context) {
         Topology topology = context.topology();
         DeclaredDeployed joined = null;
-        Map<LiveTwins.Key, Map<String, Resource>> groups = new TreeMap<>(KEY_ORDER);
+        Map<Key, Map<String, Resource>> groups = new TreeMap<>(KEY_ORDER);
         // stacks a template in the run declares: RL8002 and RL8003 compare those with their template
         java.util.Set<String> declaredStacks = new java.util.HashSet<>();
         topology.stacks().stream().filter(s -> !s.isObserved()).forEach(s -> declaredStacks.add(s.name()));
         // the deployed stack name of each twin group per account and Region, from any tagged item
         Map<String, Map<String, String>> stackNames = new TreeMap<>();
         for (Resource r : topology.resources()) {
-            Optional<LiveTwins.Key> key = LiveTwins.of(r);
-            if (key.isEmpty() || DeclaredDeployed.tag(r, DeclaredDeployed.CFN_TAG_PREFIX + "stack-name")
-                    .map(declaredStacks::contains).orElse(false)) {
+            Optional<Key> key = DeployedOrigin.of(r).filter(o -> r.region().isPresent())
+                    .flatMap(o -> o.stackGroup().map(group -> new Key(o.account(), group, o.logicalId())));
+            if (key.isEmpty() || DeployedOrigin.tag(r, DeployedOrigin.STACK_NAME_TAG).map(declaredStacks::contains)
+                    .orElse(false)) {
                 continue;
             }
             String region = r.region().get();
-            DeclaredDeployed.tag(r, DeclaredDeployed.CFN_TAG_PREFIX + "stack-name").ifPresent(name -> stackNames
-                    .computeIfAbsent(key.get().account() + "\n" + key.get().stacks(), k -> new TreeMap<>())
-                    .putIfAbsent(region, name));
+            stackNames.computeIfAbsent(key.get().account() + "\n" + key.get().stacks(), k -> new TreeMap<>())
+                    .putIfAbsent(region, DeployedOrigin.of(r).get().stackName());
             joined = joined == null ? DeclaredDeployed.of(topology) : joined;
             if (joined.declaredOf(r).isEmpty()) {
                 groups.computeIfAbsent(key.get(), k -> new TreeMap<>()).putIfAbsent(region, r);
             }
         }
-        for (Map.Entry<LiveTwins.Key, Map<String, Resource>> group : groups.entrySet()) {
-            LiveTwins.Key key = group.getKey();
+        for (Map.Entry<Key, Map<String, Resource>> group : groups.entrySet()) {
+            Key key = group.getKey();
             Map<String, Resource> present = group.getValue();
             Map<String, String> deployedIn = stackNames.get(key.account() + "\n" + key.stacks());
             Resource first = present.values().iterator().next();
@@ -78,16 +88,16 @@ public final class LiveRegionAsymmetryRule implements Rule {
         }
     }
 
-    private static final java.util.Comparator<LiveTwins.Key> KEY_ORDER = java.util.Comparator
-            .comparing(LiveTwins.Key::account).thenComparing(LiveTwins.Key::stacks)
-            .thenComparing(LiveTwins.Key::logicalId);
+    private static final java.util.Comparator<Key> KEY_ORDER = java.util.Comparator
+            .comparing(Key::account).thenComparing(Key::stacks)
+            .thenComparing(Key::logicalId);
 
     /** An active or standby Region of the system (one the project file does not name counts as active). */
     private static boolean counts(Topology topology, String region) {
         return topology.regionRoles().getOrDefault(region, RegionRole.ACTIVE) != RegionRole.WITNESS;
     }
 
-    private static void report(RuleContext context, LiveTwins.Key key, Resource first, Map<String, Resource> present,
+    private static void report(RuleContext context, Key key, Resource first, Map<String, Resource> present,
                                List<String> absent, Map<String, String> deployedIn) {
         String where = String.join(", ", present.keySet());
         String missing = String.join(", ", absent);

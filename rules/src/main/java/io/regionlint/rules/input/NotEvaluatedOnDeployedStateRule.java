@@ -15,7 +15,9 @@ import java.util.Optional;
  * RL1012: a rule that runs on this topology needs something AWS Config does not record (its
  * rule class is marked {@link NotRecordedByConfig}), and the topology holds deployed state it
  * would examine. One note per such rule and topology, at the first snapshot file read, so that
- * a clean report on deployed state never hides a check that could not run.
+ * a clean report on deployed state never hides a check that could not run. A rule that needs
+ * only in part what Config does not record ({@link NotRecordedByConfig#partial()}) gets a note
+ * that says so.
  */
 @RuleInfo(id = "RL1012", summary = "A rule was not evaluated on deployed state: AWS Config does not record what it needs",
         severity = Severity.NOTE, category = "inputs", since = "0.1.0")
@@ -34,9 +36,12 @@ public final class NotEvaluatedOnDeployedStateRule implements Rule {
                 continue;
             }
             NotRecordedByConfig mark = rule.notRecordedByConfig().orElseThrow();
-            context.report(site, rule.id() + " " + rule.name() + " was not evaluated on deployed state: it needs "
-                    + mark.value() + "; lint the templates that declare them with the deployed state to have it"
-                    + " checked").key(rule.id());
+            String said = mark.partial()
+                    ? " was evaluated on deployed state only in part: it also needs " + mark.value()
+                    + "; lint the templates that declare them with the deployed state to have that part checked"
+                    : " was not evaluated on deployed state: it needs " + mark.value()
+                    + "; lint the templates that declare them with the deployed state to have it checked";
+            context.report(site, rule.id() + " " + rule.name() + said).key(rule.id());
         }
     }
 }

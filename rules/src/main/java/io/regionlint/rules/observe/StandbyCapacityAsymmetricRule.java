@@ -1,12 +1,12 @@
 package io.regionlint.rules.observe;
 
-import io.regionlint.engine.NotRecordedByConfig;
 import io.regionlint.engine.Rule;
 import io.regionlint.engine.RuleContext;
 import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.RuleOption;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.RegionRole;
 import io.regionlint.model.Resource;
 import io.regionlint.model.Tokens;
@@ -23,9 +23,12 @@ import java.util.Optional;
  * RL7005: an Auto Scaling group or ECS service whose twins (the same logical id in the instances
  * of one stack in several Regions) pre-provision less capacity in one Region than in another.
  * After a Regional failure the survivors must take the lost Region's traffic with what is already
- * running: scaling out through a control plane during the event is not guaranteed.
+ * running: scaling out through a control plane during the event is not guaranteed. Runs on
+ * deployed state too: AWS Config records groups and services with their sizes; deployed twins
+ * are paired by CloudFormation's tags ({@link DeployedOrigin}), and ECS services, which
+ * CloudFormation does not tag, by cluster and service name. Application Auto Scaling targets are
+ * not recorded, but a deployed service's desired count already lies within its target's range.
  */
-@NotRecordedByConfig(value = "Application Auto Scaling targets and compute capacity, which regionlint does not map from AWS Config items")
 @RuleInfo(id = "RL7005", summary = "Twin Auto Scaling groups or ECS services pre-provision less capacity in one Region",
         severity = Severity.WARNING, category = "observability", since = "0.1.0")
 public final class StandbyCapacityAsymmetricRule implements Rule {
@@ -59,11 +62,12 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
         Map<String, List<Resource>> twins = new LinkedHashMap<>();
         for (String type : List.of(ASG, ECS)) {
             for (Resource r : topology.resources(type)) {
-                if (r.region().isPresent() && !r.conditionUnknown()
-                        && topology.regionRole(r.region().get()).orElse(RegionRole.ACTIVE) != RegionRole.WITNESS) {
-                    twins.computeIfAbsent(type + "|" + r.stack().group() + "|" + r.stack().account().orElse("?") + "|"
-                            + r.logicalId(), k -> new ArrayList<>()).add(r);
+                if (r.region().isEmpty() || r.conditionUnknown()
+                        || topology.regionRole(r.region().get()).orElse(RegionRole.ACTIVE) == RegionRole.WITNESS) {
+                    continue;
                 }
+                twinKey(r).ifPresent(key -> twins.computeIfAbsent(type + "|" + key,
+                        k -> new ArrayList<>()).add(r));
             }
         }
         for (List<Resource> set : twins.values()) {
@@ -103,6 +107,40 @@ public final class StandbyCapacityAsymmetricRule implements Rule {
                         .related(largest.resource(), Optional.of(largest.at()), "the twin with the most capacity");
             }
         }
+    }
+
+    /**
+     * What twins share: a declared resource's stack group, account and logical id; a deployed
+     * one's CloudFormation origin (stacks whose names differ only by a Region code). Declared and
+     * deployed twins are compared apart: what runs may differ from what a template declares
+     * (scaling moves the desired capacity), and both are worth knowing.
+     */
+    private static Optional<String> twinKey(Resource r) {
+        if (r.observed().isEmpty()) {
+            return Optional.of("declared|" + r.stack().group() + "|" + r.stack().account().orElse("?") + "|"
+                    + r.logicalId());
+        }
+        Optional<DeployedOrigin> origin = DeployedOrigin.of(r);
+        if (origin.isPresent()) {
+            return origin.get().twinKey().map(key -> "deployed|" + key);
+        }
+        return r.isType(ECS) ? serviceTwinKey(r) : Optional.empty();
+    }
+
+    /**
+     * CloudFormation does not tag the ECS services it creates, so deployed services are paired by
+     * name instead: one service name in clusters of one name (each apart from Region codes) in
+     * one account.
+     */
+    private static Optional<String> serviceTwinKey(Resource service) {
+        Optional<String> name = service.properties().textAt("ServiceName");
+        Optional<String> cluster = service.properties().textAt("Cluster")
+                .map(c -> c.substring(c.lastIndexOf('/') + 1));
+        if (name.isEmpty() || cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("service|" + service.observed().get().account() + "|"
+                + DeployedOrigin.regionless(cluster.get()) + "|" + DeployedOrigin.regionless(name.get()));
     }
 
     /** An Auto Scaling group's capacity: DesiredCapacity where given, else MinSize. */

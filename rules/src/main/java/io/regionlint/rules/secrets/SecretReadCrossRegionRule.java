@@ -10,9 +10,11 @@ import io.regionlint.model.Resource;
 
 /**
  * RL5008: a secret read by ARN from a Region where it has no replica. Secrets Manager serves the
- * read from the secret's own Region, so it works, but the reader now depends on that Region.
+ * read from the secret's own Region, so it works, but the reader now depends on that Region. Runs
+ * on deployed state for ECS task definitions, whose containers' secrets AWS Config records; a
+ * Lambda function's environment is not recorded (RL1012 says so).
  */
-@NotRecordedByConfig(value = "the compute that reads secrets (Lambda functions, ECS task definitions), which regionlint does not map from AWS Config items")
+@NotRecordedByConfig(value = "Lambda functions' environment variables, which AWS Config does not record", partial = true)
 @RuleInfo(id = "RL5008", summary = "A secret is read by ARN from another Region because the reader's Region has no"
         + " replica", severity = Severity.WARNING, category = "secrets", since = "0.1.0")
 public final class SecretReadCrossRegionRule implements Rule {
