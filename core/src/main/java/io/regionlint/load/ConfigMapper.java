@@ -42,7 +42,9 @@ public final class ConfigMapper {
             "AWS::GlobalAccelerator::EndpointGroup", "AWS::S3::MultiRegionAccessPoint",
             "AWS::Route53RecoveryControl::ControlPanel", "AWS::Route53RecoveryControl::RoutingControl",
             "AWS::Route53RecoveryControl::SafetyRule", "AWS::AutoScaling::AutoScalingGroup",
-            "AWS::ECS::Service", "AWS::ECS::TaskDefinition");
+            "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::Route53RecoveryReadiness::Cell",
+            "AWS::Route53RecoveryReadiness::ReadinessCheck", "AWS::Route53RecoveryReadiness::RecoveryGroup",
+            "AWS::Route53RecoveryReadiness::ResourceSet");
 
     /** The item in CloudFormation's shape; empty for types not modelled and AWS-managed keys. */
     public static Optional<Mapped> map(ConfigItem item) {
@@ -72,6 +74,9 @@ public final class ConfigMapper {
             case "AWS::AutoScaling::AutoScalingGroup" -> Optional.of(s.autoScalingGroup());
             case "AWS::ECS::Service" -> Optional.of(s.ecsService());
             case "AWS::ECS::TaskDefinition" -> Optional.of(s.taskDefinition());
+            case "AWS::Route53RecoveryReadiness::Cell", "AWS::Route53RecoveryReadiness::ReadinessCheck",
+                    "AWS::Route53RecoveryReadiness::RecoveryGroup", "AWS::Route53RecoveryReadiness::ResourceSet"
+                    -> Optional.of(s.readiness());
             default -> Optional.empty();
         };
     }
@@ -953,6 +958,24 @@ public final class ConfigMapper {
             }
             tags(p);
             return new Mapped("AWS::ECS::TaskDefinition", arn, p.node(), item);
+        }
+
+        /**
+         * An ARC readiness resource (cell, readiness check, recovery group, resource set). AWS
+         * Config's resource schema for these types ({@code AWS::Route53RecoveryReadiness::*.properties.json})
+         * uses CloudFormation's names: {@code configuration.<Kind>Name}, {@code <Kind>Arn}, and
+         * {@code ResourceSetName} and {@code Cells} where the kind has them; only those are kept,
+         * since RL6009 reads no more than that the resource exists.
+         */
+        Mapped readiness() {
+            MapNode c = item.configuration();
+            String kind = item.resourceType().substring(item.resourceType().lastIndexOf(':') + 1);
+            Props p = new Props(c);
+            for (String f : new String[] {kind + "Name", "ResourceSetName", "ResourceSetType", "Cells"}) {
+                p.copy(c, f, f);
+            }
+            tags(p);
+            return new Mapped(item.resourceType(), arnOf(c, kind + "Arn"), p.node(), item);
         }
 
         /** A list of {@code {Name, <value>}} pairs (environment variables, secrets), each in its own range. */
