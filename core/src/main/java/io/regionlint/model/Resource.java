@@ -21,6 +21,18 @@ public record Resource(StackInstance stack, String logicalId, String type, MapVa
                        boolean conditionUnknown) {
 
     /**
+     * A hash of the resource's identity (stack instance, logical id, type), not of its whole
+     * tree: the record's own hash would walk every property and node of the template, so each
+     * {@code HashMap<Resource, ...>} lookup cost a walk of the resource (RL8004 on 200 × 50
+     * templates took 30 s of a 36 s run in it). Equal resources have equal identities, so this
+     * agrees with the record's {@code equals}.
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(stack.name(), stack.region(), stack.account(), logicalId, type);
+    }
+
+    /**
      * {@code account:region:stack/logicalId} (see {@link StackId#key}): unique in a topology, and
      * what every index of resources is keyed by. Never shown to users.
      */
