@@ -674,13 +674,7 @@ public final class ConfigMapper {
          * {@code IpAddresses}).
          */
         Mapped accelerator() {
-            MapNode c = item.configuration();
-            Props p = new Props(c);
-            for (String f : new String[] {"Name", "Enabled", "IpAddressType", "IpAddresses"}) {
-                p.copy(c, f, f);
-            }
-            tags(p);
-            return new Mapped("AWS::GlobalAccelerator::Accelerator", arnOf(c, "AcceleratorArn"), p.node(), item);
+            return asRecorded("AcceleratorArn", true, "Name", "Enabled", "IpAddressType", "IpAddresses");
         }
 
         /**
@@ -695,16 +689,7 @@ public final class ConfigMapper {
             for (String f : new String[] {"AcceleratorArn", "Protocol", "ClientAffinity"}) {
                 p.copy(c, f, f);
             }
-            List<Node> ranges = new ArrayList<>();
-            for (Node r : items(c, "PortRanges")) {
-                Props range = new Props(r);
-                range.copy(r, "FromPort", "FromPort");
-                range.copy(r, "ToPort", "ToPort");
-                ranges.add(range.node());
-            }
-            if (!ranges.isEmpty()) {
-                p.put("PortRanges", list(field(c, "PortRanges").orElse(c), ranges));
-            }
+            copyList(p, c, "PortRanges", false, "FromPort", "ToPort");
             return new Mapped("AWS::GlobalAccelerator::Listener", arnOf(c, "ListenerArn"), p.node(), item);
         }
 
@@ -724,28 +709,28 @@ public final class ConfigMapper {
                     "ThresholdCount"}) {
                 p.copy(c, f, f);
             }
-            field(c, "EndpointConfigurations").ifPresent(configs -> {
-                List<Node> endpoints = new ArrayList<>();
-                for (Node e : items(c, "EndpointConfigurations")) {
-                    Props endpoint = new Props(e);
-                    for (String f : new String[] {"EndpointId", "Weight", "ClientIPPreservationEnabled"}) {
-                        endpoint.copy(e, f, f);
-                    }
-                    endpoints.add(endpoint.node());
-                }
-                p.put("EndpointConfigurations", list(configs, endpoints));
-            });
-            List<Node> overrides = new ArrayList<>();
-            for (Node o : items(c, "PortOverrides")) {
-                Props override = new Props(o);
-                override.copy(o, "ListenerPort", "ListenerPort");
-                override.copy(o, "EndpointPort", "EndpointPort");
-                overrides.add(override.node());
-            }
-            if (!overrides.isEmpty()) {
-                p.put("PortOverrides", list(field(c, "PortOverrides").orElse(c), overrides));
-            }
+            copyList(p, c, "EndpointConfigurations", true, "EndpointId", "Weight", "ClientIPPreservationEnabled");
+            copyList(p, c, "PortOverrides", false, "ListenerPort", "EndpointPort");
             return new Mapped("AWS::GlobalAccelerator::EndpointGroup", arnOf(c, "EndpointGroupArn"), p.node(), item);
+        }
+
+        /**
+         * The list at {@code key}, each entry with the given fields copied under the same names;
+         * an empty list is kept only where it says something ({@code keepEmpty}: an endpoint group
+         * with no endpoints), else left out like an absent one (no port overrides).
+         */
+        private void copyList(Props p, MapNode c, String key, boolean keepEmpty, String... fields) {
+            field(c, key).filter(holder -> keepEmpty || !items(c, key).isEmpty()).ifPresent(holder -> {
+                List<Node> entries = new ArrayList<>();
+                for (Node e : items(c, key)) {
+                    Props entry = new Props(e);
+                    for (String f : fields) {
+                        entry.copy(e, f, f);
+                    }
+                    entries.add(entry.node());
+                }
+                p.put(key, list(holder, entries));
+            });
         }
 
         /** The resource's ARN from a field of its configuration, else the item's, else its id. */
@@ -797,12 +782,7 @@ public final class ConfigMapper {
          * {@code DefaultControlPanel}, {@code Status}, {@code RoutingControlCount}).
          */
         Mapped controlPanel() {
-            MapNode c = item.configuration();
-            Props p = new Props(c);
-            p.copy(c, "ClusterArn", "ClusterArn");
-            p.copy(c, "Name", "Name");
-            tags(p);
-            return new Mapped("AWS::Route53RecoveryControl::ControlPanel", arnOf(c, "ControlPanelArn"), p.node(), item);
+            return asRecorded("ControlPanelArn", true, "ClusterArn", "Name");
         }
 
         /**
@@ -812,13 +792,7 @@ public final class ConfigMapper {
          * cluster's default panel.
          */
         Mapped routingControl() {
-            MapNode c = item.configuration();
-            Props p = new Props(c);
-            for (String f : new String[] {"ClusterArn", "ControlPanelArn", "Name"}) {
-                p.copy(c, f, f);
-            }
-            return new Mapped("AWS::Route53RecoveryControl::RoutingControl", arnOf(c, "RoutingControlArn"), p.node(),
-                    item);
+            return asRecorded("RoutingControlArn", false, "ClusterArn", "ControlPanelArn", "Name");
         }
 
         /**
@@ -968,14 +942,25 @@ public final class ConfigMapper {
          * since RL6009 reads no more than that the resource exists.
          */
         Mapped readiness() {
-            MapNode c = item.configuration();
             String kind = item.resourceType().substring(item.resourceType().lastIndexOf(':') + 1);
+            return asRecorded(kind + "Arn", true, kind + "Name", "ResourceSetName", "ResourceSetType", "Cells");
+        }
+
+        /**
+         * An item of a type whose Config schema uses CloudFormation's own property names: the
+         * given fields copied under the same names, the item's type, and the ARN in
+         * {@code arnField} as its physical id (what {@code Ref} gives for these types).
+         */
+        private Mapped asRecorded(String arnField, boolean withTags, String... fields) {
+            MapNode c = item.configuration();
             Props p = new Props(c);
-            for (String f : new String[] {kind + "Name", "ResourceSetName", "ResourceSetType", "Cells"}) {
+            for (String f : fields) {
                 p.copy(c, f, f);
             }
-            tags(p);
-            return new Mapped(item.resourceType(), arnOf(c, kind + "Arn"), p.node(), item);
+            if (withTags) {
+                tags(p);
+            }
+            return new Mapped(item.resourceType(), arnOf(c, arnField), p.node(), item);
         }
 
         /** A list of {@code {Name, <value>}} pairs (environment variables, secrets), each in its own range. */
