@@ -48,6 +48,13 @@ final class DeclaredDeployed {
     record Pair(Resource declared, Resource observed) {
     }
 
+    /**
+     * A declared resource that the stack's resource list joins with one observed resource and
+     * CloudFormation's tags with another: one of the two is stale.
+     */
+    record Conflict(Resource declared, Resource listed, Resource tagged) {
+    }
+
     /** The types Config items are mapped to (a DynamoDB table with replicas becomes a global table). */
     static final Set<String> TYPES;
 
@@ -64,6 +71,7 @@ final class DeclaredDeployed {
 
     private final List<Pair> pairs = new ArrayList<>();
     private final List<Resource> unpaired = new ArrayList<>();
+    private final List<Conflict> conflicts = new ArrayList<>();
     private final Set<String> observedPlaces = new HashSet<>();
     private final DeployedCoverage coverage;
     private final Map<Resource, Resource> declaredOf = new IdentityHashMap<>(); // records hash deeply: by identity
@@ -110,11 +118,13 @@ final class DeclaredDeployed {
         }
         for (Resource d : declared) {
             // the deployed stack's resource list, then CloudFormation's tags, then the literal name
-            Resource o = pulledId(d).map(id -> observed.get(key(d.type(), d, id))).orElse(null);
-            if (o == null) {
-                o = observedByTags.get(tagKey(d.type(), d.stack().account().orElse("?"), d.region().orElse("?"),
-                        d.stack().name(), d.logicalId()));
+            Resource listed = pulledId(d).map(id -> observed.get(key(d.type(), d, id))).orElse(null);
+            Resource tagged = observedByTags.get(tagKey(d.type(), d.stack().account().orElse("?"),
+                    d.region().orElse("?"), d.stack().name(), d.logicalId()));
+            if (listed != null && tagged != null && listed != tagged) {
+                conflicts.add(new Conflict(d, listed, tagged)); // the list wins: CloudFormation keeps it
             }
+            Resource o = listed != null ? listed : tagged;
             if (o == null && !Tokens.containsToken(name(d))) {
                 o = observed.get(key(d));
             }
@@ -136,6 +146,11 @@ final class DeclaredDeployed {
 
     List<Pair> pairs() {
         return pairs;
+    }
+
+    /** Declared resources that the stack's resource list and CloudFormation's tags join differently. */
+    List<Conflict> conflicts() {
+        return conflicts;
     }
 
     /** Declared resources with a literal name that no observed resource matches. */
