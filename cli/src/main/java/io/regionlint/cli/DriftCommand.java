@@ -17,15 +17,19 @@ import picocli.CommandLine.Command;
                     + "differences that decide how the system survives a Region: RL8001 (a setting changed), "
                     + "RL8002 (a declared resource not deployed), RL8003 (a deployed resource of a stack that its "
                     + "template does not declare), RL8004 (twins in two Regions differ), RL8005 (resilience "
-                    + "weakened: replication disabled or removed, versioning suspended, ...), RL8006 (replica Regions changed), RL8007 (a replication "
-                    + "destination that no longer exists) and RL8009 (a hand-made resource the managed ones "
-                    + "depend on).",
+                    + "weakened: replication disabled or removed, versioning suspended, ...), RL8006 (replica "
+                    + "Regions changed), RL8007 (a linked resource that no longer exists: replication destination "
+                    + "or role, a replica key's primary), RL8008 (a twin stack's resource missing in one Region) "
+                    + "and RL8009 (a hand-made resource the managed ones depend on); notes RL1013 (a Region and "
+                    + "type the deployed inputs do not cover), RL1014 (stale items) and RL1015 (the stack's "
+                    + "resource list and CloudFormation's tags disagree).",
             "",
             "Takes what check takes (templates, folders, cdk.out, a project file) plus the deployed state: "
                     + "AWS Config snapshot files or folders with --deployed, or topology.deployed in the project "
-                    + "file. Declared and deployed resources are joined by type, Region and literal name. Reports, "
-                    + "exit codes, suppressions and baselines are check's. Without deployed state drift refuses "
-                    + "to answer (exit 2)."},
+                    + "file. Declared and deployed resources are joined by the deployed stack's resource list "
+                    + "(a pull bundle's, or AWS::CloudFormation::Stack items), then CloudFormation's tags, then "
+                    + "type, Region and literal name. Reports, exit codes, suppressions and baselines are check's. "
+                    + "Without deployed state drift refuses to answer (exit 2)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # The sample's templates against its Regions' Config snapshots",
