@@ -527,16 +527,7 @@ public final class ConfigMapper {
                     {"okactions", "OKActions"}, {"insufficientDataActions", "InsufficientDataActions"}}) {
                 p.copy(c, f[0], f[1]);
             }
-            List<Node> dimensions = new ArrayList<>();
-            for (Node d : items(c, "dimensions")) {
-                Props dimension = new Props(d);
-                dimension.copy(d, "name", "Name");
-                dimension.copy(d, "value", "Value");
-                dimensions.add(dimension.node());
-            }
-            if (!dimensions.isEmpty()) {
-                p.put("Dimensions", list(field(c, "dimensions").orElse(c), dimensions));
-            }
+            copyList(p, c, "Dimensions", false, "Name", "Value"); // dimensions[].name/value, read in any case
             return new Mapped("AWS::CloudWatch::Alarm", name, p.node(), item);
         }
 
@@ -715,14 +706,15 @@ public final class ConfigMapper {
         }
 
         /**
-         * The list at {@code key}, each entry with the given fields copied under the same names;
-         * an empty list is kept only where it says something ({@code keepEmpty}: an endpoint group
-         * with no endpoints), else left out like an absent one (no port overrides).
+         * The list at {@code key} of {@code from} (found in any case), each entry with the given
+         * fields (found in any case) copied under those names; an empty list is kept only where it
+         * says something ({@code keepEmpty}: an endpoint group with no endpoints), else left out
+         * like an absent one (no port overrides, no dimensions, no secrets).
          */
-        private void copyList(Props p, MapNode c, String key, boolean keepEmpty, String... fields) {
-            field(c, key).filter(holder -> keepEmpty || !items(c, key).isEmpty()).ifPresent(holder -> {
+        private void copyList(Props p, Node from, String key, boolean keepEmpty, String... fields) {
+            field(from, key).filter(holder -> keepEmpty || !items(from, key).isEmpty()).ifPresent(holder -> {
                 List<Node> entries = new ArrayList<>();
-                for (Node e : items(c, key)) {
+                for (Node e : items(from, key)) {
                     Props entry = new Props(e);
                     for (String f : fields) {
                         entry.copy(e, f, f);
@@ -908,21 +900,12 @@ public final class ConfigMapper {
                 Props def = new Props(container);
                 def.copy(container, "Name", "Name");
                 def.copy(container, "Image", "Image");
-                List<Node> environment = namedValues(container, "Environment", "Value");
-                if (!environment.isEmpty()) {
-                    def.put("Environment", list(field(container, "Environment").orElse(container), environment));
-                }
-                List<Node> secrets = namedValues(container, "Secrets", "ValueFrom");
-                if (!secrets.isEmpty()) {
-                    def.put("Secrets", list(field(container, "Secrets").orElse(container), secrets));
-                }
+                copyList(def, container, "Environment", false, "Name", "Value");
+                copyList(def, container, "Secrets", false, "Name", "ValueFrom");
                 field(container, "LogConfiguration").ifPresent(log -> {
                     Props logging = new Props(log);
                     logging.copy(log, "LogDriver", "LogDriver");
-                    List<Node> options = namedValues(log, "SecretOptions", "ValueFrom");
-                    if (!options.isEmpty()) {
-                        logging.put("SecretOptions", list(field(log, "SecretOptions").orElse(log), options));
-                    }
+                    copyList(logging, log, "SecretOptions", false, "Name", "ValueFrom");
                     def.put("LogConfiguration", logging.node());
                 });
                 containers.add(def.node());
@@ -961,18 +944,6 @@ public final class ConfigMapper {
                 tags(p);
             }
             return new Mapped(item.resourceType(), arnOf(c, arnField), p.node(), item);
-        }
-
-        /** A list of {@code {Name, <value>}} pairs (environment variables, secrets), each in its own range. */
-        private List<Node> namedValues(Node holder, String key, String valueKey) {
-            List<Node> out = new ArrayList<>();
-            for (Node entry : items(holder, key)) {
-                Props pair = new Props(entry);
-                pair.copy(entry, "Name", "Name");
-                pair.copy(entry, valueKey, valueKey);
-                out.add(pair.node());
-            }
-            return out;
         }
     }
 
