@@ -40,13 +40,17 @@ public final class LivePeerMissingRule implements Rule {
         List<String> regions = topology.regionRoles().keySet().stream().sorted().toList();
         boolean everywhere = !regions.isEmpty()
                 && regions.stream().allMatch(r -> joined.recordedIn("AWS::S3::Bucket", Optional.empty(), Optional.of(r)));
+        java.util.Set<String> rolesRecorded = null; // accounts with a recorded role, once, where needed
         for (UnresolvedPeer peer : topology.unresolvedPeers()) {
             Resource source = peer.from();
             if (source.observed().isEmpty()) {
                 continue;
             }
             if (peer.kind().equals("replication role")) {
-                roleGone(context, topology, source, peer);
+                if (rolesRecorded == null) {
+                    rolesRecorded = accountsWithRoles(topology);
+                }
+                roleGone(context, topology, rolesRecorded, source, peer);
                 continue;
             }
             if (!everywhere || !peer.kind().equals("replication destination bucket")) {
@@ -78,7 +82,8 @@ public final class LivePeerMissingRule implements Rule {
      * A deployed bucket's replication role that AWS Config does not record, although it records
      * IAM roles in the bucket's account (a pull's complete coverage, or any recorded role there).
      */
-    private static void roleGone(RuleContext context, Topology topology, Resource bucket, UnresolvedPeer peer) {
+    private static void roleGone(RuleContext context, Topology topology, java.util.Set<String> rolesRecorded,
+                                 Resource bucket, UnresolvedPeer peer) {
         String account = bucket.observed().get().account();
         Optional<Arn> role = peer.at().text().flatMap(t -> Arn.iam(t, "role"));
         if (role.isEmpty() || !role.get().account().equals(account)) {
@@ -86,9 +91,8 @@ public final class LivePeerMissingRule implements Rule {
         }
         Optional<DeployedCoverage.Status> pulled = topology.coverage().of(Optional.of(account), "global",
                 "AWS::IAM::Role");
-        boolean recorded = pulled.map(s -> s == DeployedCoverage.Status.COMPLETE).orElseGet(() -> topology
-                .resources("AWS::IAM::Role").stream().anyMatch(r -> r.observed().map(o -> o.account().equals(account))
-                        .orElse(false)));
+        boolean recorded = pulled.map(s -> s == DeployedCoverage.Status.COMPLETE)
+                .orElseGet(() -> rolesRecorded.contains(account));
         if (!recorded) {
             return;
         }
@@ -99,6 +103,13 @@ public final class LivePeerMissingRule implements Rule {
                 + " replicates nothing; re-create the role (trusting s3.amazonaws.com, allowed to read this bucket"
                 + " and replicate into the destinations), or point the replication configuration at a role that"
                 + " exists").key("role " + role.get().name());
+    }
+
+    /** The accounts in which AWS Config recorded at least one IAM role. */
+    private static java.util.Set<String> accountsWithRoles(Topology topology) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        topology.resources("AWS::IAM::Role").forEach(r -> r.observed().ifPresent(o -> out.add(o.account())));
+        return out;
     }
 
     /**

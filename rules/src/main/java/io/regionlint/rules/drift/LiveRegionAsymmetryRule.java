@@ -52,15 +52,16 @@ public final class LiveRegionAsymmetryRule implements Rule {
         // the deployed stack name of each twin group per account and Region, from any tagged item
         Map<String, Map<String, String>> stackNames = new TreeMap<>();
         for (Resource r : topology.resources()) {
-            Optional<Key> key = DeployedOrigin.of(r).filter(o -> r.region().isPresent())
-                    .flatMap(o -> o.stackGroup().map(group -> new Key(o.account(), group, o.logicalId())));
-            if (key.isEmpty() || DeployedOrigin.tag(r, DeployedOrigin.STACK_NAME_TAG).map(declaredStacks::contains)
-                    .orElse(false)) {
+            Optional<DeployedOrigin> origin = DeployedOrigin.of(r).filter(o -> r.region().isPresent()
+                    && !declaredStacks.contains(o.stackName()));
+            Optional<Key> key = origin.flatMap(o -> o.stackGroup().map(group -> new Key(o.account(), group,
+                    o.logicalId())));
+            if (key.isEmpty()) {
                 continue;
             }
             String region = r.region().get();
             stackNames.computeIfAbsent(key.get().account() + "\n" + key.get().stacks(), k -> new TreeMap<>())
-                    .putIfAbsent(region, DeployedOrigin.of(r).get().stackName());
+                    .putIfAbsent(region, origin.get().stackName());
             joined = joined == null ? DeclaredDeployed.of(topology) : joined;
             if (joined.declaredOf(r).isEmpty()) {
                 groups.computeIfAbsent(key.get(), k -> new TreeMap<>()).putIfAbsent(region, r);
