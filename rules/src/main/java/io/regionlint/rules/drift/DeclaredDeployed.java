@@ -101,14 +101,12 @@ final class DeclaredDeployed {
                 if (r.isType("AWS::S3::Bucket")) {
                     observedBuckets.putIfAbsent(r.physicalName(), r);
                 }
-                tag(r, CFN_TAG_PREFIX + "stack-name").ifPresent(stack -> tag(r, CFN_TAG_PREFIX + "logical-id")
-                        .ifPresent(logical -> {
-                            String region = r.region().orElse("?");
-                            observedByTags.putIfAbsent(tagKey(r.type(), r.observed().get().account(), region, stack,
-                                    logical), r);
-                            // a declared stack whose account is not known joins in any account
-                            observedByTags.putIfAbsent(tagKey(r.type(), "?", region, stack, logical), r);
-                        }));
+                DeployedOrigin.of(r).ifPresent(o -> {
+                    String region = r.region().orElse("?");
+                    observedByTags.putIfAbsent(tagKey(r.type(), o.account(), region, o.stackName(), o.logicalId()), r);
+                    // a declared stack whose account is not known joins in any account
+                    observedByTags.putIfAbsent(tagKey(r.type(), "?", region, o.stackName(), o.logicalId()), r);
+                });
             } else if (!r.conditionUnknown()) {
                 declared.add(r);
                 if (r.isType("AWS::S3::Bucket")) {
