@@ -27,6 +27,12 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
     private final Object[] values;
     private final Map<String, Integer> index;
 
+    private CompactMap(String[] keys, Object[] values, Map<String, Integer> index) {
+        this.keys = keys;
+        this.values = values;
+        this.index = index;
+    }
+
     private CompactMap(String[] keys, Object[] values) {
         this.keys = keys;
         this.values = values;
@@ -59,6 +65,27 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
             i++;
         }
         return new CompactMap<>(keys, values);
+    }
+
+    /**
+     * A map with the keys of {@code keysOf}, in its order, and {@code values} in the same order:
+     * a resolved mapping has its template mapping's keys, so it shares their array and index
+     * instead of copying them (one per Region; there are millions of small mappings). The array
+     * is taken over: the caller must not change it afterwards.
+     */
+    public static <V> Map<String, V> withKeysOf(Map<String, ?> keysOf, V[] values) {
+        if (values.length != keysOf.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + keysOf.size() + " keys");
+        }
+        if (keysOf instanceof CompactMap<?> compact) {
+            return new CompactMap<>(compact.keys, values, compact.index);
+        }
+        Map<String, V> copy = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (String key : keysOf.keySet()) {
+            copy.put(key, values[i++]);
+        }
+        return copyOf(copy);
     }
 
     private int find(Object key) {
@@ -97,6 +124,34 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
         for (int i = 0; i < keys.length; i++) {
             action.accept(keys[i], (V) values[i]);
         }
+    }
+
+    /** The values in order; a view made per call, so no map keeps one (AbstractMap caches its own). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public java.util.Collection<V> values() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList((V[]) values));
+    }
+
+    /** The keys in order; like {@link #values()}, a view made per call. */
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return java.util.Collections.unmodifiableList(java.util.Arrays.asList(keys)).iterator();
+            }
+
+            @Override
+            public int size() {
+                return keys.length;
+            }
+
+            @Override
+            public boolean contains(Object key) {
+                return find(key) >= 0;
+            }
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.regionlint.model;
 
+import io.regionlint.load.CompactMap;
 import io.regionlint.load.ListNode;
 import io.regionlint.load.MapNode;
 import io.regionlint.load.Node;
@@ -122,12 +123,26 @@ final class IntrinsicFunctions {
                 return function(key, only.getValue(), node);
             }
         }
+        // the values in the mapping's key order; without an AWS::NoValue among them the value map
+        // shares the template mapping's keys (CompactMap.withKeysOf)
+        Value[] values = new Value[map.entries().size()];
+        boolean dropped = false;
+        int i = 0;
+        for (Node item : map.entries().values()) {
+            Value v = resolve(item);
+            dropped |= v instanceof NoValue;
+            values[i++] = v;
+        }
+        if (!dropped) {
+            return new MapValue(CompactMap.withKeysOf(map.entries(), values), node);
+        }
         Map<String, Value> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : map.entries().entrySet()) {
-            Value v = resolve(e.getValue());
-            if (!(v instanceof NoValue)) {
-                entries.put(e.getKey(), v);
+        i = 0;
+        for (String key : map.entries().keySet()) {
+            if (!(values[i] instanceof NoValue)) {
+                entries.put(key, values[i]);
             }
+            i++;
         }
         return new MapValue(entries, node);
     }
