@@ -58,27 +58,18 @@ public final class Linter {
      * errors are reported once, with the first topology.
      */
     public LintResult run(LintRequest request) {
-        InputPlan plan = InputPlanner.plan(new InputPlanner.Request(request.inputs(), request.configFile(),
-                request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits(),
-                request.deployed()));
-        List<TopologyBuilder.Result> built = plan.topologies().stream().map(TopologyBuilder::build).toList();
-        List<InputError> errors = new ArrayList<>(plan.errors());
-        built.forEach(b -> errors.addAll(b.errors()));
-        // what the bundles say they pulled decides where "no item" means "not deployed"; the stack
-        // lists of bundles and of Config's stack items join resources whose names CloudFormation generated
-        DeployedCoverage coverage = DeployedCoverage.read(plan.bundleManifests(), request.baseDir(), errors)
-                .withStacks(plan.stackLists());
-        built.forEach(b -> b.topology().coverage(coverage));
+        List<InputError> errors = new ArrayList<>();
+        Built built = build(request, errors);
         // each project's own rule files join the built-in rules for its topology
         List<RuleRegistry> registries = new ArrayList<>();
         java.util.Map<Optional<Path>, RuleRegistry> byProject = new java.util.HashMap<>();
-        for (InputPlan.TopologyPlan t : plan.topologies()) {
-            registries.add(byProject.computeIfAbsent(t.project().map(ProjectFile::file),
-                    p -> CustomRules.load(registry, ruleFiles, t.project(), request.baseDir(), errors)));
+        for (Optional<ProjectFile> project : built.projects()) {
+            registries.add(byProject.computeIfAbsent(project.map(ProjectFile::file),
+                    p -> CustomRules.load(registry, ruleFiles, project, request.baseDir(), errors)));
         }
         // a mistyped id under a project file's rules: is an input error at its line
-        for (int i = 0; i < plan.topologies().size(); i++) {
-            RuleSelection selection = new RuleSelection(request, plan.topologies().get(i).project());
+        for (int i = 0; i < built.projects().size(); i++) {
+            RuleSelection selection = new RuleSelection(request, built.projects().get(i));
             errors.addAll(selection.unknownProjectRules(registries.get(i)));
             errors.addAll(selection.badOptions(registries.get(i)));
         }
@@ -89,19 +80,19 @@ public final class Linter {
         LocalDate today = LocalDate.now(clock);
         int stacks = 0;
         int resources = 0;
-        for (int i = 0; i < built.size(); i++) {
-            InputPlan.TopologyPlan planned = plan.topologies().get(i);
-            Topology topology = built.get(i).topology();
+        for (int i = 0; i < built.topologies().size(); i++) {
+            Optional<ProjectFile> project = built.projects().get(i);
+            Topology topology = built.topologies().get(i);
             stacks += topology.stacks().size();
             resources += topology.resources().size();
-            RuleSelection selection = new RuleSelection(request, planned.project());
+            RuleSelection selection = new RuleSelection(request, project);
             List<RuleDescriptor> toRun = registries.get(i).all().stream().filter(selection::enabled).toList();
             ran.addAll(toRun);
-            Suppressions suppressions = new Suppressions(planned.project(), topology, today);
+            Suppressions suppressions = new Suppressions(project, topology, today);
             runRules(toRun, selection, topology, i == 0 ? errors : List.of(), suppressions, findings);
         }
         List<RuleDescriptor> toRun = ran.stream().sorted(Comparator.comparing(RuleDescriptor::id)).toList();
-        Optional<ProjectFile> project = plan.topologies().stream().flatMap(t -> t.project().stream()).findFirst();
+        Optional<ProjectFile> project = built.projects().stream().flatMap(Optional::stream).findFirst();
         Optional<BaselineComparison> comparison = baseline(request, project, errors).map(b -> compare(b, findings));
         findings.sort(Comparator.comparing((Finding f) -> f.location().file())
                 .thenComparingInt(f -> f.location().line()).thenComparingInt(f -> f.location().column())
@@ -122,13 +113,42 @@ public final class Linter {
         }
         errors.sort(Comparator.comparing(InputError::file).thenComparingInt(InputError::line)
                 .thenComparingInt(InputError::column).thenComparing(InputError::message));
-        LintResult.Summary summary = new LintResult.Summary(plan.files().size(), stacks, resources, counts[0],
+        LintResult.Summary summary = new LintResult.Summary(built.templateFiles(), stacks, resources, counts[0],
                 counts[1], counts[2], suppressed, baselined);
-        // what a report must never overwrite: every file read, the project files included
+        return new LintResult(findings, errors, toRun, summary, comparison, built.read(), built.topologies());
+    }
+
+    /**
+     * What the rules need of the planned inputs: the topologies with their projects, and the files
+     * read. The plan itself (every template's whole tree) stays inside {@link #build}, so it can
+     * be collected while the rules run: the topologies keep only the templates' outlines and the
+     * resolved values, which carry their own places.
+     *
+     * @param templateFiles how many files the plan read
+     * @param read what a report must never overwrite: every file read, the project files included
+     */
+    private record Built(List<Topology> topologies, List<Optional<ProjectFile>> projects, int templateFiles,
+                         List<Path> read) {
+    }
+
+    /** Plans the inputs and builds their topologies; the plan's and the builds' input errors go to {@code errors}. */
+    private static Built build(LintRequest request, List<InputError> errors) {
+        InputPlan plan = InputPlanner.plan(new InputPlanner.Request(request.inputs(), request.configFile(),
+                request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits(),
+                request.deployed()));
+        List<TopologyBuilder.Result> results = plan.topologies().stream().map(TopologyBuilder::build).toList();
+        errors.addAll(plan.errors());
+        results.forEach(b -> errors.addAll(b.errors()));
+        // what the bundles say they pulled decides where "no item" means "not deployed"; the stack
+        // lists of bundles and of Config's stack items join resources whose names CloudFormation generated
+        DeployedCoverage coverage = DeployedCoverage.read(plan.bundleManifests(), request.baseDir(), errors)
+                .withStacks(plan.stackLists());
+        results.forEach(b -> b.topology().coverage(coverage));
         java.util.LinkedHashSet<Path> read = new java.util.LinkedHashSet<>(plan.files());
         plan.topologies().forEach(t -> t.project().map(ProjectFile::file).ifPresent(read::add));
-        return new LintResult(findings, errors, toRun, summary, comparison, List.copyOf(read),
-                built.stream().map(TopologyBuilder.Result::topology).toList());
+        return new Built(results.stream().map(TopologyBuilder.Result::topology).toList(),
+                plan.topologies().stream().map(InputPlan.TopologyPlan::project).toList(), plan.files().size(),
+                List.copyOf(read));
     }
 
     /**

@@ -10,7 +10,7 @@ public record Site(Optional<Resource> resource, SourceRange range, Optional<Stri
 
     /** A value of a resource: the finding points at the template node the value came from. */
     public static Site of(Resource resource, Value at) {
-        return new Site(Optional.of(resource), at.source().range(), Optional.of(at.source().pointer()));
+        return new Site(Optional.of(resource), at.range(), Optional.of(at.pointer()));
     }
 
     /** A resource as a whole: its logical id entry. */

@@ -425,7 +425,7 @@ final class Evaluator {
                 }
                 byKey.put(key.get(), value.get());
             }
-            return new Val.Model(new MapValue(byKey, list.source()), r);
+            return new Val.Model(new MapValue(byKey, list), r);
         }
         return model(tags.get(), r);
     }

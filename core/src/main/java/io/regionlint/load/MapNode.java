@@ -46,6 +46,11 @@ public record MapNode(Map<String, Node> entries, int[] keyPositions, SourceRange
         return path.toString();
     }
 
+    @Override
+    public MapNode shell() {
+        return entries.isEmpty() ? this : new MapNode(Map.of(), new int[0], range, path);
+    }
+
     public Optional<Node> get(String key) {
         return Optional.ofNullable(entries.get(key));
     }

@@ -5,15 +5,17 @@ package io.regionlint.load;
  * source range and its JSON Pointer from the document root. Short-form YAML intrinsic tags are
  * already expanded to their long form ({@code !Ref X} is a map {@code {"Ref": "X"}}).
  */
-public sealed interface Node permits MapNode, ListNode, ScalarNode {
+public sealed interface Node extends Located permits MapNode, ListNode, ScalarNode {
 
-    SourceRange range();
-
-    /** RFC 6901 pointer from the document root, "" for the root itself. */
-    String pointer();
-
-    /** The same pointer, kept compactly; build children's pointers from it. */
+    /** The pointer, kept compactly; build children's pointers from it. */
+    @Override
     JsonPointer path();
+
+    /**
+     * This node without what it holds: the same range and pointer, no entries or items (a scalar
+     * is itself). What is kept of a template once it is modelled, where only places are read.
+     */
+    Node shell();
 
     /** Appends one reference token to a pointer, escaping '~' and '/'. */
     static String child(String pointer, String token) {

@@ -16,6 +16,11 @@ public record ScalarNode(Object value, SourceRange range, JsonPointer path) impl
         return path.toString();
     }
 
+    @Override
+    public ScalarNode shell() {
+        return this;
+    }
+
     /** The scalar as CloudFormation sees it: its text, "" for null. */
     public String text() {
         return value == null ? "" : value.toString();

@@ -69,12 +69,12 @@ final class LinkIndex {
             facts.put("reference", use.location().reference());
             facts.put("copy", use.copy());
             add(new Link(Link.Kind.KEY, use.owner(), use.location().key(), use.copyRegion(), use.at(),
-                    use.location().key().map(Resource::properties).orElse(MapValue.empty(use.at().source())),
+                    use.location().key().map(Resource::properties).orElse(MapValue.empty(use.at())),
                     Truth.TRUE, facts));
         }
         for (SecretUse use : topology.secretUses()) {
             add(new Link(Link.Kind.SECRET, use.user(), use.secret(), use.user().region(), use.at(),
-                    use.secret().map(Resource::properties).orElse(MapValue.empty(use.at().source())), Truth.TRUE,
+                    use.secret().map(Resource::properties).orElse(MapValue.empty(use.at())), Truth.TRUE,
                     Map.of("reference", use.reference())));
         }
         for (Resource secret : topology.resources("AWS::SecretsManager::Secret")) {
@@ -82,7 +82,7 @@ final class LinkIndex {
             topology.secretRegions(secret).ifPresent(regions -> regions.stream().sorted()
                     .filter(r -> !secret.region().equals(Optional.of(r)))
                     .forEach(r -> add(new Link(Link.Kind.SECRET_REPLICA, secret, Optional.empty(), Optional.of(r),
-                            at, MapValue.empty(at.source()), Truth.TRUE))));
+                            at, MapValue.empty(at), Truth.TRUE))));
         }
         twins(topology);
         byFrom.replaceAll((k, v) -> List.copyOf(v));

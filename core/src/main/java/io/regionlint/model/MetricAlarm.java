@@ -116,7 +116,7 @@ public record MetricAlarm(Resource alarm, List<Watch> watches) {
                 for (Value d : list.items()) {
                     if (d instanceof MapValue dm && dm.get("Name").flatMap(Value::text).isPresent()) {
                         dims.put(dm.get("Name").flatMap(Value::text).get(),
-                                dm.get("Value").orElse(new UnknownValue("no Value", dm.source())));
+                                dm.get("Value").orElse(new UnknownValue("no Value", dm)));
                     } else {
                         known = false;
                     }

@@ -2,7 +2,7 @@ package io.regionlint.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.regionlint.load.Node;
+import io.regionlint.load.Located;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ final class PolicyDocuments {
         Value doc = document;
         if (doc instanceof ScalarValue scalar && scalar.value() instanceof String json) {
             try {
-                doc = fromJson(JSON.readTree(json), scalar.source());
+                doc = fromJson(JSON.readTree(json), scalar);
             } catch (java.io.IOException e) {
                 return Optional.empty();
             }
@@ -113,7 +113,7 @@ final class PolicyDocuments {
         return known;
     }
 
-    private static Value fromJson(JsonNode json, Node source) {
+    private static Value fromJson(JsonNode json, Located source) {
         if (json.isObject()) {
             Map<String, Value> entries = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = json.fields();

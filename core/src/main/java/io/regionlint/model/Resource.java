@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param physicalName the name CloudFormation gives it: a literal where the template names it,
  *     else a token (see {@link Tokens}); what {@code Ref} resolves to
- * @param node the resource's own node in the template (its declaration body)
+ * @param node where the resource is declared: its declaration body's node, without children
+ *     ({@link io.regionlint.load.Node#shell}; the properties are resolved in {@code properties})
  * @param declaredAt the range of its logical id key, where findings about the whole resource point
  * @param metadata the resource's {@code Metadata}, unresolved
  * @param conditionUnknown true when the resource's Condition could not be decided for this

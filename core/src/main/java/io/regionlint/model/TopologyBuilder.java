@@ -1,5 +1,6 @@
 package io.regionlint.model;
 
+import io.regionlint.load.Document;
 import io.regionlint.load.InputError;
 import io.regionlint.load.ListNode;
 import io.regionlint.load.MapNode;
@@ -132,6 +133,12 @@ public final class TopologyBuilder {
         private boolean[] consumes;
         /** What each distinct template's unexpanded transforms leave unmodelled, found once per template. */
         private final Map<Node, Transforms.Scan> transforms = new IdentityHashMap<>();
+        /**
+         * Each distinct template's outline ({@link Document#outline}), which its stack instances
+         * keep: the instances resolve from the whole template, and their values keep their own
+         * places, so no instance holds the template's tree after the build.
+         */
+        private final Map<Document, Document> outlines = new IdentityHashMap<>();
 
         Plan(List<StackSpec> specs) {
             this.specs = specs;
@@ -139,6 +146,7 @@ public final class TopologyBuilder {
                 if (spec.template().root() instanceof MapNode root) {
                     transforms.computeIfAbsent(root, r -> Transforms.scan((MapNode) r));
                 }
+                outlines.computeIfAbsent(spec.template(), Document::outline);
             }
             this.parent = new int[specs.size()];
             // a nested stack deploys in its parent's account and Region: the parent is the stack
@@ -186,7 +194,7 @@ public final class TopologyBuilder {
                             && out[parent[i]] != previous.get(parent[i]);
                     out[i] = previous == null || consumes[i] || parentAgain
                             ? instance(specs.get(i), exports, parent[i] < 0 ? null : out[parent[i]],
-                            transforms.get(specs.get(i).template().root()))
+                            transforms.get(specs.get(i).template().root()), outlines.get(specs.get(i).template()))
                             : previous.get(i);
                 });
             }
@@ -239,7 +247,7 @@ public final class TopologyBuilder {
      * that resource does not (a condition false in this instance).
      */
     private static Built instance(StackSpec spec, Map<String, Value> exports, Built parent,
-                                  Transforms.Scan transforms) {
+                                  Transforms.Scan transforms, Document outline) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         Map<String, UnknownValue> passedUnknown = new java.util.LinkedHashMap<>();
         if (spec.nestedIn().isPresent() && parent != null) {
@@ -258,7 +266,7 @@ public final class TopologyBuilder {
                     parameters.put(name, text.get());
                 } else {
                     passedUnknown.put(name, value instanceof UnknownValue u ? u
-                            : new UnknownValue("a value that is not a string", value.source()));
+                            : new UnknownValue("a value that is not a string", value));
                 }
             });
         }
@@ -272,7 +280,7 @@ public final class TopologyBuilder {
         }
         Set<String> given = new java.util.HashSet<>(parameters.keySet());
         given.addAll(passedUnknown.keySet());
-        StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
+        StackInstance stack = new StackInstance(spec.name(), spec.group(), outline, spec.region(), spec.account(),
                 parameters, unknownParameters(rootMap, given), spec.declaredAt(), spec.nestedIn(), spec.observed());
         Diagnostics diagnostics = new Diagnostics(stack);
         MapNode template = rootMap;
@@ -427,7 +435,7 @@ public final class TopologyBuilder {
         // an observed resource's physical id is what Config recorded, whatever property holds it
         String physicalName = stack.observed().flatMap(o -> o.item(logicalId)).map(Provenance.Observed::physicalId)
                 .orElseGet(() -> resolver.physicalName(logicalId));
-        return Optional.of(new Resource(stack, logicalId, type, properties, physicalName, node,
+        return Optional.of(new Resource(stack, logicalId, type, properties, physicalName, node.shell(),
                 declaredAt, metadata, constructPath, conditionUnknown));
     }
 

@@ -1,11 +1,12 @@
 package io.regionlint.model;
 
-import io.regionlint.load.Node;
+import io.regionlint.load.Located;
 import java.util.Optional;
 
 /**
  * A property value after intrinsic functions were resolved for one stack instance. Every value
- * keeps the template node it came from, so findings can point at it. A value that the template
+ * keeps the place of the template node it came from ({@link Located}: its range and pointer, not
+ * the node itself), so findings can point at it. A value that the template
  * cannot tell (an unknown parameter, an import, a dynamic reference) is an explicit
  * {@link UnknownValue}: rules must never read it as absent or as a match.
  *
@@ -13,9 +14,7 @@ import java.util.Optional;
  * literally, else to an opaque token (see {@link Tokens}); the linker turns either back into
  * the resource.
  */
-public sealed interface Value permits MapValue, ListValue, ScalarValue, UnknownValue, NoValue {
-
-    Node source();
+public sealed interface Value extends Located permits MapValue, ListValue, ScalarValue, UnknownValue, NoValue {
 
     /** The text of a scalar (numbers and booleans as CloudFormation would print them). */
     default Optional<String> text() {

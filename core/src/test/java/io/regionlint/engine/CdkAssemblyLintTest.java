@@ -130,7 +130,7 @@ class CdkAssemblyLintTest {
                 "ArchiveDA4CB258")),
                 granted.text());
         assertEquals("cdk.out/assembly-Prod-us-east-1/Produseast1App23060204.template.json",
-                granted.source().range().file(), "located where the parent reads it");
+                granted.range().file(), "located where the parent reads it");
         // scaffolding: no CDKMetadata resource, and BootstrapVersion has a default
         assertTrue(t.resources().stream().noneMatch(r -> r.isType("AWS::CDK::Metadata")));
         assertTrue(t.stacks().stream().allMatch(s -> s.unknownParameters().isEmpty()),
@@ -270,7 +270,7 @@ class CdkAssemblyLintTest {
                 .orElseThrow();
         assertEquals(Optional.of("arn:aws:s3:::orders-replica-us-west-2"), destination.text());
         // located in the consumer's template, where the reference is read
-        assertEquals("cdk.out/SourceStack.template.json", destination.source().range().file());
+        assertEquals("cdk.out/SourceStack.template.json", destination.range().file());
         List<ReplicationRule> rules = t.replicationRulesFrom(source);
         assertEquals(1, rules.size());
         assertEquals(Optional.of(replica), rules.get(0).destination());

@@ -60,7 +60,7 @@ class CrossStackExportsTest {
         String keyRef = east.properties().textAt("KeyRef").orElseThrow();
         assertEquals(Optional.of("111122223333:us-east-1:network-us-east-1/Key"), Tokens.resourceKey(keyRef), "the import joins the key");
         assertTrue(east.properties().get("Missing").orElseThrow().isUnknown());
-        assertEquals(6, east.properties().get("KeyRef").orElseThrow().source().range().line(),
+        assertEquals(6, east.properties().get("KeyRef").orElseThrow().range().line(),
                 "an imported value is located at the import");
 
         Resource west = topology.resources().stream().filter(r -> (r.stack().name() + "/" + r.logicalId()).equals("app-eu-west-1/Bucket"))
@@ -111,7 +111,7 @@ class CrossStackExportsTest {
         Resource source = topology.resources().stream().filter(r -> r.logicalId().equals("Source")).findFirst()
                 .orElseThrow();
         assertEquals(Optional.of("arn:aws:s3:::replica-eu-west-1"), source.properties().textAt("Destination"));
-        assertEquals(5, source.properties().get("Destination").orElseThrow().source().range().line());
+        assertEquals(5, source.properties().get("Destination").orElseThrow().range().line());
         assertTrue(source.properties().get("SameRegion").orElseThrow().isUnknown(),
                 "without Region the reader's own Region is searched, and no producer is loaded there");
         assertTrue(source.properties().get("OtherAccount").orElseThrow().isUnknown(), "another account: not told");

@@ -102,18 +102,18 @@ class DataTierLinkerTest {
         assertTrue(second.key().isEmpty());
 
         Resource replicaCluster = db.secondaries().get(0);
-        KeyLocation alias = t.keyLocation(new ScalarValue("alias/orders", replicaCluster.properties().source()),
+        KeyLocation alias = t.keyLocation(new ScalarValue("alias/orders", replicaCluster.properties()),
                 replicaCluster, Optional.of("us-east-2"));
         assertEquals("111122223333:us-east-2:data-us-east-2/KeyReplica", alias.key().orElseThrow().key(),
                 "an alias follows its target");
         assertEquals(Optional.of(true), alias.multiRegion());
         KeyLocation built = t.keyLocation(new ScalarValue("arn:aws:kms:us-east-2:111122223333:key/"
-                + Tokens.ref(new StackId(account, Optional.of("us-east-1"), "data-us-east-1"), "Key"), replicaCluster.properties().source()), replicaCluster,
+                + Tokens.ref(new StackId(account, Optional.of("us-east-1"), "data-us-east-1"), "Key"), replicaCluster.properties()), replicaCluster,
                 Optional.of("us-east-2"));
         assertEquals(Optional.of("us-east-2"), built.region(), "an ARN built from a key id names its own Region");
         assertEquals(Optional.of(true), built.multiRegion());
         assertTrue(built.key().isEmpty(), "the us-east-1 primary is not the key in us-east-2");
-        KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties().source()),
+        KeyLocation unknownAlias = t.keyLocation(new ScalarValue("alias/other", replicaCluster.properties()),
                 replicaCluster, Optional.of("us-east-2"));
         assertTrue(unknownAlias.region().isEmpty(), "an alias nobody declares says nothing about its Region");
     }

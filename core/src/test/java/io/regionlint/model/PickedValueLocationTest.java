@@ -34,8 +34,8 @@ class PickedValueLocationTest {
         Topology t = TopologyBuilder.build(List.of(new StackSpec("t-us-east-1", doc, Optional.of("us-east-1"),
                 Optional.empty(), Map.of())), Map.of()).topology();
         MapValue p = t.resources().get(0).properties();
-        assertEquals(10, p.get("Destination").orElseThrow().source().range().line());
-        assertEquals(11, p.get("Second").orElseThrow().source().range().line());
+        assertEquals(10, p.get("Destination").orElseThrow().range().line());
+        assertEquals(11, p.get("Second").orElseThrow().range().line());
         assertEquals(Optional.of("b"), p.textAt("Second"));
         // a condition named On keeps its name, and "yes" stays text (YAML 1.2 booleans only)
         assertEquals(Optional.of("yes"), p.textAt("Flag"));

@@ -352,8 +352,8 @@ class ResolverTest {
                       Imported: !ImportValue Shared
                 """, Map.of(), EAST);
         Value imported = properties(topology, "app-" + EAST, "Thing").get("Imported").orElseThrow();
-        assertEquals("/Resources/Thing/Properties/Imported", imported.source().pointer());
-        assertEquals(5, imported.source().range().line());
+        assertEquals("/Resources/Thing/Properties/Imported", imported.pointer());
+        assertEquals(5, imported.range().line());
     }
 
     @Test

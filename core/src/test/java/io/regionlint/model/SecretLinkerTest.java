@@ -62,6 +62,6 @@ class SecretLinkerTest {
                 uses.stream().map(u -> u.user().key()).toList());
         uses.forEach(u -> assertEquals("111122223333:us-east-1:global-us-east-1/DbSecret",
                 u.secret().orElseThrow().key()));
-        assertEquals(7, uses.get(0).at().source().range().line());
+        assertEquals(7, uses.get(0).at().range().line());
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.regionlint.load.Located;
+import io.regionlint.load.ScalarNode;
+import io.regionlint.load.SourceRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,9 @@ class StatementIndexTest {
     private static final List<String> ACTION_PATTERNS = List.of("s3:GetReplicationConfiguration", "s3:ListBucket",
             "s3:GetObjectVersion*", "s3:Replicate*", "s3:*", "*", "kms:Decrypt", "kms:Encrypt", "S3:replicateobject",
             "s3:Get*Configuration");
+
+    /** Where the generated statements stand: nowhere in particular. */
+    private static final Located AT = new ScalarNode("", SourceRange.fileStart("policy.json"), "");
 
     @Test
     void answersAsTryingEveryStatementDoes() {
@@ -86,16 +92,16 @@ class StatementIndexTest {
         }
         boolean deny = random.nextInt(5) == 0;
         Map<String, Value> map = new LinkedHashMap<>();
-        map.put("Effect", new ScalarValue(deny ? "Deny" : "Allow", null));
+        map.put("Effect", new ScalarValue(deny ? "Deny" : "Allow", AT));
         if (random.nextInt(6) == 0) {
-            map.put("Condition", new MapValue(Map.of(), null));
+            map.put("Condition", new MapValue(Map.of(), AT));
         }
-        return new PolicyStatement(null, new MapValue(map, null), !deny, actions, random.nextInt(8) == 0, resources,
+        return new PolicyStatement(null, new MapValue(map, AT), !deny, actions, random.nextInt(8) == 0, resources,
                 random.nextInt(8) == 0, random.nextInt(10) != 0);
     }
 
     private static PolicyStatement allow(List<String> actions, List<String> resources, boolean notResource) {
-        return new PolicyStatement(null, new MapValue(Map.of("Effect", new ScalarValue("Allow", null)), null), true,
+        return new PolicyStatement(null, new MapValue(Map.of("Effect", new ScalarValue("Allow", AT)), AT), true,
                 actions, false, resources, notResource, true);
     }
 

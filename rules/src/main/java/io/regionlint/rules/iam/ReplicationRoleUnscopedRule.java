@@ -351,8 +351,8 @@ public final class ReplicationRoleUnscopedRule implements Rule {
      * parsed once per role, so statements are told apart by owner, place and content.
      */
     private static boolean firstReport(Set<String> reported, PolicyStatement s, Value at, String kind) {
-        return reported.add(s.owner().key() + "|" + at.source().pointer() + "|" + kind + "|" + s.actions() + "|"
-                + s.resources() + "|" + s.value("Principal").map(Value::source).map(n -> n.pointer()).orElse(""));
+        return reported.add(s.owner().key() + "|" + at.pointer() + "|" + kind + "|" + s.actions() + "|"
+                + s.resources() + "|" + s.value("Principal").map(Value::pointer).orElse(""));
     }
 
     private static FindingBuilder report(RuleContext ctx, ReplicationRoles.Use use, PolicyStatement s, Value at,

@@ -35,7 +35,7 @@ public final class KmsCrossRegionDependencyRule implements Rule {
                     || grant.key().awsManaged()) {
                 continue;
             }
-            String entry = grant.statement().owner().key() + "|" + grant.at().source().pointer() + "|"
+            String entry = grant.statement().owner().key() + "|" + grant.at().pointer() + "|"
                     + grant.key().reference() + "|" + region.get();
             byEntry.computeIfAbsent(entry, k -> new ArrayList<>()).add(grant);
         }
