@@ -11,7 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 
-ALL_CASES="small,one-50,20x50,200x50,2000x50,one-1000,one-5000,ring-3000"
+ALL_CASES="small,one-50,20x50,200x50,2000x50,one-1000,one-5000,one-17000,ring-3000"
 runs=5
 seed=1
 cases=$ALL_CASES
@@ -49,6 +49,7 @@ case_spec() {
     2000x50) echo "project 2000 50" ;;
     one-1000) echo "single 1 1000" ;;
     one-5000) echo "single 1 5000" ;;
+    one-17000) echo "single 1 17000" ;; # one template of about 16 MB (issue 13: RSS <= 20x its size)
     ring-3000) echo "ring 1 3000" ;;
     config-100k) echo "config 1 100000" ;;
     200x50-rules50) echo "rules 200 50" ;;
@@ -124,6 +125,8 @@ for name in "${selected[@]}"; do
     target=("$dir")
   fi
 
+  bytes=$(find "$dir" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+
   # One untimed run that keeps the JSON report, to show what the linter saw.
   report="$work/$name.json"
   rm -f "$report"
@@ -146,8 +149,8 @@ for name in "${selected[@]}"; do
       head -n 20 "$work/run.err" >&2
     fi
   done
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$kind" "$templates" "$resources" \
-    "${times[*]}" "${rss[*]}" "${codes[*]}" "$check_rc" "$report" >> "$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$kind" "$templates" "$resources" \
+    "${times[*]}" "${rss[*]}" "${codes[*]}" "$check_rc" "$report" "$bytes" >> "$results"
 done
 
 version=$("${cmd[@]}" --version 2>/dev/null | head -n 1 || true)
@@ -159,6 +162,8 @@ import json, os, platform, re, statistics, subprocess, sys, time
 results, doc, write_doc, failed_runs, runs, seed, version = sys.argv[1:]
 REGIONS = 2
 TARGETS = {"small": 0.3, "200x50": 2.0, "one-5000": 1.5}   # seconds, end to end including JVM start (issue 13)
+RSS_TARGETS = {"2000x50": 1536}        # peak RSS, MiB (issue 13: 1.5 GiB)
+RSS_FACTORS = {"one-17000": 20}        # peak RSS at most this many times the input's size (issue 13)
 SCALING_TARGET = 10.0
 
 def machine():
@@ -185,9 +190,12 @@ def machine():
         java = "java: not found"
     return f"{os.cpu_count()} cores ({cpu}){mem}; {platform.system()} {platform.release()}; {java}"
 
+def size_label(size):
+    return f"{size / 1024:.0f} KiB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MiB"
+
 rows, medians = [], {}
 for line in open(results):
-    name, kind, templates, resources, times, rss, codes, check_rc, report = line.rstrip("\n").split("\t")
+    name, kind, templates, resources, times, rss, codes, check_rc, report, size = line.rstrip("\n").split("\t")
     secs = [int(t) / 1e6 for t in times.split()]
     median = statistics.median(secs)
     medians[name] = median
@@ -201,19 +209,27 @@ for line in open(results):
     except (OSError, ValueError, AttributeError):
         pass
     exits = sorted(set(codes.split()))
-    target = TARGETS.get(name)
-    verdict = "" if target is None else f"≤ {target:g} s {'✅' if median <= target else '❌'}"
+    verdicts = []
+    if name in TARGETS:
+        verdicts.append(f"≤ {TARGETS[name]:g} s {'✅' if median <= TARGETS[name] else '❌'}")
+    if name in RSS_TARGETS:
+        verdicts.append(f"≤ {RSS_TARGETS[name]:,} MiB {'✅' if peak <= RSS_TARGETS[name] else '❌'}")
+    if name in RSS_FACTORS and int(size) > 0:
+        factor = peak * 1024 * 1024 / int(size)
+        verdicts.append(f"RSS {factor:.1f}× the input, ≤ {RSS_FACTORS[name]}× "
+                        f"{'✅' if factor <= RSS_FACTORS[name] else '❌'}")
+    verdict = "; ".join(verdicts)
     shape = (f"ring of {resources} buckets, 1 template" if kind == "ring"
              else f"1 template × {resources}" if kind == "single"
              else f"{templates} templates × {resources}, 50 team rules" if kind == "rules"
              else f"drift: {templates} templates × {resources} against 100,000 deployed items" if kind == "drift"
              else f"{templates} templates × {resources}")
-    rows.append([name, shape, f"{work:,}", f"{median:.3f}", f"{min(secs):.3f}–{max(secs):.3f}",
+    rows.append([name, shape, size_label(int(size)), f"{work:,}", f"{median:.3f}", f"{min(secs):.3f}–{max(secs):.3f}",
                  f"{work / median:,.0f}" if median > 0 else "∞", f"{peak:.0f}",
                  ",".join(exits) + (f" (check {check_rc})" if check_rc != "0" else ""),
                  seen, verdict])
 
-header = ["Case", "Input", "Resources × Regions", "Median wall (s)", "Min–max (s)",
+header = ["Case", "Input", "Input size", "Resources × Regions", "Median wall (s)", "Min–max (s)",
           "Resources × Regions / s", "Peak RSS (MiB)", "Exit", "Stacks / resources / findings",
           "Target"]
 table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
