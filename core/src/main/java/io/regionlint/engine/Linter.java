@@ -2,6 +2,7 @@ package io.regionlint.engine;
 
 import io.regionlint.config.ProjectFile;
 import io.regionlint.load.InputError;
+import io.regionlint.model.DocumentUses;
 import io.regionlint.model.DeployedCoverage;
 import io.regionlint.model.InputPlan;
 import io.regionlint.model.InputPlanner;
@@ -120,9 +121,9 @@ public final class Linter {
 
     /**
      * What the rules need of the planned inputs: the topologies with their projects, and the files
-     * read. The plan itself (every template's whole tree) stays inside {@link #build}, so it can
-     * be collected while the rules run: the topologies keep only the templates' outlines and the
-     * resolved values, which carry their own places.
+     * read. The plan stays inside {@link #build}, and every template keeps only its outline once
+     * built ({@link DocumentUses}): the rules read the resolved values, which carry their own
+     * places.
      *
      * @param templateFiles how many files the plan read
      * @param read what a report must never overwrite: every file read, the project files included
@@ -136,7 +137,10 @@ public final class Linter {
         InputPlan plan = InputPlanner.plan(new InputPlanner.Request(request.inputs(), request.configFile(),
                 request.regions(), request.parameters(), request.account(), request.baseDir(), request.limits(),
                 request.deployed()));
-        List<TopologyBuilder.Result> results = plan.topologies().stream().map(TopologyBuilder::build).toList();
+        DocumentUses uses = DocumentUses.of(plan.topologies());
+        List<TopologyBuilder.Result> results = plan.topologies().stream().map(t -> TopologyBuilder.build(t, uses))
+                .toList();
+        uses.allDone();
         errors.addAll(plan.errors());
         results.forEach(b -> errors.addAll(b.errors()));
         // what the bundles say they pulled decides where "no item" means "not deployed"; the stack

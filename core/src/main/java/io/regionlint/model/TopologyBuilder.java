@@ -33,7 +33,7 @@ public final class TopologyBuilder {
     }
 
     public static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles) {
-        return build(specs, regionRoles, List.of());
+        return build(specs, regionRoles, List.of(), null);
     }
 
     /**
@@ -41,15 +41,25 @@ public final class TopologyBuilder {
      * read, each reported as an unresolved peer of the resource that deploys it.
      */
     public static Result build(InputPlan.TopologyPlan plan) {
-        return build(plan.stacks(), plan.regionRoles(), plan.notFollowed());
+        return build(plan.stacks(), plan.regionRoles(), plan.notFollowed(), null);
+    }
+
+    /**
+     * Builds a planned topology like {@link #build(InputPlan.TopologyPlan)}, and counts each
+     * stack spec done in {@code uses} once no later round resolves it again, so that templates
+     * keep only their outlines as soon as they can.
+     */
+    public static Result build(InputPlan.TopologyPlan plan, DocumentUses uses) {
+        return build(plan.stacks(), plan.regionRoles(), plan.notFollowed(), uses);
     }
 
     private static Result build(List<StackSpec> specs, Map<String, RegionRole> regionRoles,
-                                List<InputPlan.NotFollowed> notFollowed) {
+                                List<InputPlan.NotFollowed> notFollowed, DocumentUses uses) {
         Set<InputError> errors = new LinkedHashSet<>();
-        Plan plan = new Plan(distinct(specs, errors));
+        Plan plan = new Plan(distinct(specs, errors), uses);
         List<Built> built = plan.resolve(Map.of(), null);
         built = withImports(plan, built);
+        plan.allResolved();
         List<StackInstance> stacks = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         List<ModelDiagnostic> diagnostics = new ArrayList<>();
@@ -132,21 +142,23 @@ public final class TopologyBuilder {
         /** Stacks that read values other stacks give, as the first round found. */
         private boolean[] consumes;
         /** What each distinct template's unexpanded transforms leave unmodelled, found once per template. */
-        private final Map<Node, Transforms.Scan> transforms = new IdentityHashMap<>();
+        private final Map<Document, Transforms.Scan> transforms = new IdentityHashMap<>();
+        /** Where specs are counted done; null when templates stay whole (tests, single builds). */
+        private final DocumentUses uses;
         /**
-         * Each distinct template's outline ({@link Document#outline}), which its stack instances
-         * keep: the instances resolve from the whole template, and their values keep their own
-         * places, so no instance holds the template's tree after the build.
+         * Specs a later round may resolve again: those that read other stacks' values, and the
+         * nested stacks below them. Known for each spec once the first round resolved it.
          */
-        private final Map<Document, Document> outlines = new IdentityHashMap<>();
+        private final boolean[] again;
 
-        Plan(List<StackSpec> specs) {
+        Plan(List<StackSpec> specs, DocumentUses uses) {
             this.specs = specs;
+            this.uses = uses;
+            this.again = new boolean[specs.size()];
             for (StackSpec spec : specs) {
                 if (spec.template().root() instanceof MapNode root) {
-                    transforms.computeIfAbsent(root, r -> Transforms.scan((MapNode) r));
+                    transforms.computeIfAbsent(spec.template(), d -> Transforms.scan(root));
                 }
-                outlines.computeIfAbsent(spec.template(), Document::outline);
             }
             this.parent = new int[specs.size()];
             // a nested stack deploys in its parent's account and Region: the parent is the stack
@@ -194,11 +206,26 @@ public final class TopologyBuilder {
                             && out[parent[i]] != previous.get(parent[i]);
                     out[i] = previous == null || consumes[i] || parentAgain
                             ? instance(specs.get(i), exports, parent[i] < 0 ? null : out[parent[i]],
-                            transforms.get(specs.get(i).template().root()), outlines.get(specs.get(i).template()))
+                            transforms.get(specs.get(i).template()))
                             : previous.get(i);
+                    if (previous == null) {
+                        again[i] = out[i].imports || (parent[i] >= 0 && again[parent[i]]);
+                        if (!again[i] && uses != null) {
+                            uses.done(specs.get(i).template());
+                        }
+                    }
                 });
             }
             return List.of(out);
+        }
+
+        /** The rounds are over: the specs kept for them are done too. */
+        void allResolved() {
+            for (int i = 0; i < specs.size(); i++) {
+                if (again[i] && uses != null) {
+                    uses.done(specs.get(i).template());
+                }
+            }
         }
     }
 
@@ -247,7 +274,7 @@ public final class TopologyBuilder {
      * that resource does not (a condition false in this instance).
      */
     private static Built instance(StackSpec spec, Map<String, Value> exports, Built parent,
-                                  Transforms.Scan transforms, Document outline) {
+                                  Transforms.Scan transforms) {
         Map<String, String> parameters = new java.util.LinkedHashMap<>();
         Map<String, UnknownValue> passedUnknown = new java.util.LinkedHashMap<>();
         if (spec.nestedIn().isPresent() && parent != null) {
@@ -280,7 +307,7 @@ public final class TopologyBuilder {
         }
         Set<String> given = new java.util.HashSet<>(parameters.keySet());
         given.addAll(passedUnknown.keySet());
-        StackInstance stack = new StackInstance(spec.name(), spec.group(), outline, spec.region(), spec.account(),
+        StackInstance stack = new StackInstance(spec.name(), spec.group(), spec.template(), spec.region(), spec.account(),
                 parameters, unknownParameters(rootMap, given), spec.declaredAt(), spec.nestedIn(), spec.observed());
         Diagnostics diagnostics = new Diagnostics(stack);
         MapNode template = rootMap;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a stack instance keeps of its template once modelled ({@link Document#outline}): the keys
+ * What a template keeps once modelled ({@link Document#keepOutline}): the keys
  * and places rules read after the build (parameter declarations, logical ids, the sections'
  * keys), {@code Metadata} whole, and nothing below the sections' entries.
  */
@@ -45,7 +45,8 @@ class DocumentOutlineTest {
     @Test
     void keepsEverySectionsKeysAtTheirPlacesButNothingBelowThem() {
         MapNode full = (MapNode) document.root();
-        MapNode outline = (MapNode) document.outline().root();
+        document.keepOutline();
+        MapNode outline = (MapNode) document.root();
         assertEquals(full.entries().keySet(), outline.entries().keySet());
         for (String section : List.of("Parameters", "Resources", "Outputs")) {
             MapNode was = (MapNode) full.get(section).orElseThrow();
@@ -68,14 +69,18 @@ class DocumentOutlineTest {
     }
 
     @Test
-    void keepsMetadataWholeAndTheDocumentsFileAndDefects() {
-        Document outline = document.outline();
-        assertSame(((MapNode) document.root()).get("Metadata").orElseThrow(),
-                ((MapNode) outline.root()).get("Metadata").orElseThrow());
-        assertEquals(document.path(), outline.path());
-        assertEquals(document.displayPath(), outline.displayPath());
-        assertEquals(document.defects(), outline.defects());
-        assertInstanceOf(ScalarNode.class, ((MapNode) outline.root()).get("AWSTemplateFormatVersion").orElseThrow());
+    void keepsMetadataWholeAndTheFileAndDefectsAndIsIdempotent() {
+        Node metadata = ((MapNode) document.root()).get("Metadata").orElseThrow();
+        List<Defect> defects = document.defects();
+        document.keepOutline();
+        Node outline = document.root();
+        assertSame(metadata, ((MapNode) outline).get("Metadata").orElseThrow());
+        assertEquals(Path.of("app.yaml"), document.path());
+        assertEquals("app.yaml", document.displayPath());
+        assertEquals(defects, document.defects());
+        assertInstanceOf(ScalarNode.class, ((MapNode) outline).get("AWSTemplateFormatVersion").orElseThrow());
+        document.keepOutline();
+        assertSame(outline, document.root(), "a second call changes nothing");
     }
 
     @Test

@@ -44,6 +44,49 @@ class CrossStackExportsTest {
         return new DocumentLoader().parse(text, Path.of(name), name).document().orElseThrow();
     }
 
+    /**
+     * Templates keep only their outlines as soon as their last stack is built (DocumentUses): a
+     * stack that imports is resolved again in a later round, so its template must stay whole
+     * until then, and the values come out as from a build that keeps every template.
+     */
+    @Test
+    void templatesKeepTheirOutlinesOnceBuiltAndImportersStillResolveInLaterRounds() {
+        Optional<String> account = Optional.of("111122223333");
+        Map<String, String> whole = names(TopologyBuilder.build(specs(account), Map.of()).topology());
+        List<StackSpec> specs = specs(account);
+        InputPlan.TopologyPlan plan = new InputPlan.TopologyPlan(specs, Map.of(), Optional.empty());
+        DocumentUses uses = DocumentUses.of(List.of(plan));
+        Topology outlined = TopologyBuilder.build(plan, uses).topology();
+        assertEquals(whole, names(outlined));
+        assertEquals("data-us-east-1-app", whole.get("app-us-east-1/Bucket"));
+        for (StackSpec spec : specs) {
+            io.regionlint.load.MapNode resources = (io.regionlint.load.MapNode)
+                    ((io.regionlint.load.MapNode) spec.template().root()).get("Resources").orElseThrow();
+            resources.entries().values().forEach(r -> assertTrue(((io.regionlint.load.MapNode) r).entries().isEmpty(),
+                    spec.name() + ": the built template keeps only its outline"));
+        }
+    }
+
+    private static List<StackSpec> specs(Optional<String> account) {
+        Document network = doc("network.yaml", NETWORK);
+        Document app = doc("app.yaml", APP);
+        return List.of(
+                new StackSpec("network-us-east-1", network, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("app-us-east-1", app, Optional.of("us-east-1"), account, Map.of()),
+                new StackSpec("app-eu-west-1", app, Optional.of("eu-west-1"), account, Map.of()));
+    }
+
+    /** Each resource's physical name and properties' texts, by stack and logical id. */
+    private static Map<String, String> names(Topology topology) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Resource r : topology.resources()) {
+            out.put(r.stack().name() + "/" + r.logicalId(), r.physicalName());
+            r.properties().entries().forEach((k, v) -> out.put(r.stack().name() + "/" + r.logicalId() + "/" + k,
+                    v.text().orElse(v.isUnknown() ? "unknown" : v.getClass().getSimpleName())));
+        }
+        return out;
+    }
+
     @Test
     void importsReadExportsOfTheSameAccountAndRegionOnly() {
         Document network = doc("network.yaml", NETWORK);
