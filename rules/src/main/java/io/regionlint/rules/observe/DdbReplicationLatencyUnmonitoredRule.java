@@ -29,9 +29,11 @@ public final class DdbReplicationLatencyUnmonitoredRule implements Rule {
     @Override
     public void check(RuleContext context) {
         java.util.Set<String> loaded = Alarms.loadedRegions(context.topology());
-        Map<Optional<String>, List<MetricAlarm.Watch>> byRegion = context.topology()
-                .watches(Optional.empty(), NAMESPACE, METRIC).stream()
-                .collect(java.util.stream.Collectors.groupingBy(w -> w.alarm().region()));
+        Map<Optional<String>, Alarms.ByDimension> byRegion = new java.util.HashMap<>();
+        context.topology().watches(Optional.empty(), NAMESPACE, METRIC).stream()
+                .collect(java.util.stream.Collectors.groupingBy(w -> w.alarm().region()))
+                .forEach((region, watches) -> byRegion.put(region, new Alarms.ByDimension(watches, "TableName")));
+        Alarms.ByDimension none = new Alarms.ByDimension(List.of(), "TableName");
         for (GlobalTable table : context.topology().globalTables()) {
             if (table.consistency().isEmpty() || table.strong()) {
                 continue; // MRSC publishes no ReplicationLatency (RL7002); unknown consistency: not judged
@@ -45,7 +47,7 @@ public final class DdbReplicationLatencyUnmonitoredRule implements Rule {
                 if (!loaded.contains(source)) {
                     continue; // no stack of that Region is loaded: its alarms cannot be known
                 }
-                List<MetricAlarm.Watch> watches = byRegion.getOrDefault(Optional.of(source), List.of());
+                List<MetricAlarm.Watch> watches = byRegion.getOrDefault(Optional.of(source), none).candidates(name);
                 List<String> missing = new ArrayList<>();
                 for (String receiving : regions) {
                     if (receiving.equals(source)) {
