@@ -46,7 +46,7 @@ final class Alarms {
     /**
      * Watches grouped by the text of one dimension, so that a rule asks only the watches that may
      * cover one resource instead of every watch of the Region per resource: that join was
-     * tables x alarms string comparisons (2 s of a 2,000-template run in RL7004). The candidates
+     * tables x alarms string comparisons (2 s of a 2,000-template run in RL7001). The candidates
      * for a value are the watches with exactly that text and those whose value cannot be told
      * (unknown, a query), in their original order; a watch without the dimension covers nothing.
      */
