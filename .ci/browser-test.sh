@@ -32,9 +32,8 @@ fail() { echo "browser-test: FAILED: $*" >&2; exit 1; }
 if ! command -v chromium >/dev/null; then
   [[ $(id -u) -eq 0 ]] || fail "chromium is missing and only root may install it (apt-get install chromium)"
   echo "installing Debian's chromium..."
-  apt-get update -q >"$tmp/apt.log" 2>&1 || { tail -n 20 "$tmp/apt.log" >&2; fail "apt-get update failed"; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core >>"$tmp/apt.log" 2>&1 \
-    || { tail -n 20 "$tmp/apt.log" >&2; fail "apt-get install chromium failed"; }
+  source .ci/apt-install.sh
+  apt_install chromium fonts-dejavu-core || fail "apt-get install chromium failed (apt's log above)"
 fi
 chromium --version 2>/dev/null
 [[ -f cli/target/regionlint.jar ]] || fail "cli/target/regionlint.jar is missing: run mvn -B package first"

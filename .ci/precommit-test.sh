@@ -19,8 +19,8 @@ jar=$root/cli/target/regionlint.jar
 if ! command -v pre-commit >/dev/null 2>&1; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     echo "precommit-test: installing Debian's pre-commit package"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit) >/dev/null 2>&1 \
-      || { echo "precommit-test: apt-get install pre-commit failed" >&2; exit 1; }
+    source "$root/.ci/apt-install.sh"
+    apt_install pre-commit || { echo "precommit-test: apt-get install pre-commit failed (apt's log above)" >&2; exit 1; }
   else
     echo "precommit-test: pre-commit is not installed (apt-get install pre-commit)" >&2
     exit 1
