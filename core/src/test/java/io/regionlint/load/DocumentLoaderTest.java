@@ -579,6 +579,19 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void onlyAPlainOrTaggedMergeKeyMerges() {
+        MapNode root = yamlRoot("base: &b {a: 1}\nquoted:\n  \"<<\": *b\ntagged:\n  !!merge into: *b\n"
+                + "single:\n  '<<': 2\nlonger:\n  <<<: 3\n");
+        MapNode quoted = (MapNode) root.get("quoted").orElseThrow();
+        assertEquals(List.of("<<"), List.copyOf(quoted.entries().keySet()), "a quoted << is a key like any other");
+        assertInstanceOf(MapNode.class, quoted.get("<<").orElseThrow());
+        MapNode tagged = (MapNode) root.get("tagged").orElseThrow();
+        assertEquals(List.of("a"), List.copyOf(tagged.entries().keySet()), "!!merge merges whatever the key says");
+        assertEquals(2L, scalar((MapNode) root.get("single").orElseThrow(), "<<").value());
+        assertEquals(3L, scalar((MapNode) root.get("longer").orElseThrow(), "<<<").value());
+    }
+
+    @Test
     void explicitKeysStillMayNotRepeatBesideAMergeKey() {
         Document document = yamlDocument("base: &b {a: 1}\nuse:\n  <<: *b\n  a: 2\n  a: 3\n");
         Defect defect = onlyDefect(document);
