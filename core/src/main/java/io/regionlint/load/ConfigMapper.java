@@ -165,6 +165,11 @@ public final class ConfigMapper {
             this.item = item;
         }
 
+        /** The resource's name as its configuration records it, else the item's name, else its id. */
+        private String recordedName(MapNode configuration, String field) {
+            return text(configuration, field).or(item::resourceName).orElse(item.resourceId());
+        }
+
         Mapped bucket() {
             Props p = new Props(item.configuration());
             String name = text(item.configuration(), "name").orElse(item.resourceId());
@@ -373,7 +378,7 @@ public final class ConfigMapper {
 
         Mapped cluster() {
             MapNode c = item.configuration();
-            String id = text(c, "dbclusterIdentifier").or(item::resourceName).orElse(item.resourceId());
+            String id = recordedName(c, "dbclusterIdentifier");
             Props p = new Props(c);
             p.put("DBClusterIdentifier", scalar(id, field(c, "dbclusterIdentifier")));
             p.copy(c, "engine", "Engine");
@@ -394,7 +399,7 @@ public final class ConfigMapper {
 
         Mapped instance() {
             MapNode c = item.configuration();
-            String id = text(c, "dbinstanceIdentifier").or(item::resourceName).orElse(item.resourceId());
+            String id = recordedName(c, "dbinstanceIdentifier");
             Props p = new Props(c);
             p.put("DBInstanceIdentifier", scalar(id, field(c, "dbinstanceIdentifier")));
             p.copy(c, "dbclusterIdentifier", "DBClusterIdentifier");
@@ -407,7 +412,7 @@ public final class ConfigMapper {
 
         Mapped globalCluster() {
             MapNode c = item.configuration();
-            String id = text(c, "GlobalClusterIdentifier").or(item::resourceName).orElse(item.resourceId());
+            String id = recordedName(c, "GlobalClusterIdentifier");
             Props p = new Props(c);
             p.put("GlobalClusterIdentifier", scalar(id, field(c, "GlobalClusterIdentifier")));
             p.copy(c, "Engine", "Engine");
@@ -452,7 +457,7 @@ public final class ConfigMapper {
 
         Mapped role() {
             MapNode c = item.configuration();
-            String name = text(c, "roleName").or(item::resourceName).orElse(item.resourceId());
+            String name = recordedName(c, "roleName");
             Props p = new Props(c);
             p.put("RoleName", scalar(name, field(c, "roleName")));
             p.copy(c, "path", "Path");
@@ -481,7 +486,7 @@ public final class ConfigMapper {
 
         Mapped policy() {
             MapNode c = item.configuration();
-            String name = text(c, "policyName").or(item::resourceName).orElse(item.resourceId());
+            String name = recordedName(c, "policyName");
             Props p = new Props(c);
             p.put("ManagedPolicyName", scalar(name, field(c, "policyName")));
             for (Node version : items(c, "policyVersionList")) {
@@ -494,7 +499,7 @@ public final class ConfigMapper {
 
         Mapped secret() {
             MapNode c = item.configuration();
-            String name = text(c, "Name").or(item::resourceName).orElse(item.resourceId());
+            String name = recordedName(c, "Name");
             Props p = new Props(c);
             p.put("Name", scalar(name, field(c, "Name")));
             p.copy(c, "KMSKeyId", "KmsKeyId");
@@ -515,18 +520,16 @@ public final class ConfigMapper {
          */
         Mapped alarm() {
             MapNode c = item.configuration();
-            String name = text(c, "alarmName").or(item::resourceName).orElse(item.resourceId());
+            String name = recordedName(c, "alarmName");
             Props p = new Props(c);
             p.put("AlarmName", scalar(name, field(c, "alarmName")));
-            for (String[] f : new String[][] {{"alarmDescription", "AlarmDescription"}, {"namespace", "Namespace"},
-                    {"metricName", "MetricName"}, {"statistic", "Statistic"}, {"extendedStatistic", "ExtendedStatistic"},
-                    {"period", "Period"}, {"evaluationPeriods", "EvaluationPeriods"},
-                    {"datapointsToAlarm", "DatapointsToAlarm"}, {"threshold", "Threshold"},
-                    {"comparisonOperator", "ComparisonOperator"}, {"treatMissingData", "TreatMissingData"},
-                    {"unit", "Unit"}, {"actionsEnabled", "ActionsEnabled"}, {"alarmActions", "AlarmActions"},
-                    {"okactions", "OKActions"}, {"insufficientDataActions", "InsufficientDataActions"}}) {
-                p.copy(c, f[0], f[1]);
-            }
+            p.copyAll(c, "alarmDescription", "AlarmDescription", "namespace", "Namespace", "metricName", "MetricName",
+                    "statistic", "Statistic", "extendedStatistic", "ExtendedStatistic", "period", "Period",
+                    "evaluationPeriods", "EvaluationPeriods", "datapointsToAlarm", "DatapointsToAlarm",
+                    "threshold", "Threshold", "comparisonOperator", "ComparisonOperator",
+                    "treatMissingData", "TreatMissingData", "unit", "Unit", "actionsEnabled", "ActionsEnabled",
+                    "alarmActions", "AlarmActions", "okactions", "OKActions",
+                    "insufficientDataActions", "InsufficientDataActions");
             copyList(p, c, "Dimensions", false, "Name", "Value"); // dimensions[].name/value, read in any case
             return new Mapped("AWS::CloudWatch::Alarm", name, p.node(), item);
         }
@@ -539,7 +542,7 @@ public final class ConfigMapper {
          */
         Mapped healthCheck() {
             MapNode c = item.configuration();
-            String id = text(c, "HealthCheckId").or(item::resourceName).orElse(item.resourceId());
+            String id = recordedName(c, "HealthCheckId");
             Props p = new Props(c);
             field(c, "HealthCheckConfig").filter(MapNode.class::isInstance).map(MapNode.class::cast).ifPresent(config -> {
                 Props hc = new Props(config);
@@ -643,6 +646,13 @@ public final class ConfigMapper {
                 field(source, configName).ifPresent(v -> put(cfnName, v));
             }
 
+            /** Copies fields given as pairs: the configuration's name, then CloudFormation's. */
+            void copyAll(Node source, String... configAndCfnNames) {
+                for (int i = 0; i < configAndCfnNames.length; i += 2) {
+                    copy(source, configAndCfnNames[i], configAndCfnNames[i + 1]);
+                }
+            }
+
             void copy(Node source, String configName, String cfnName, java.util.function.UnaryOperator<String> text) {
                 field(source, configName).ifPresent(v -> put(cfnName, v instanceof ScalarNode s
                         && s.value() instanceof String str ? new ScalarNode(text.apply(str), s.range(), s.path()) : v));
@@ -739,7 +749,7 @@ public final class ConfigMapper {
          */
         Mapped multiRegionAccessPoint() {
             MapNode c = item.configuration();
-            String name = text(c, "Name").or(item::resourceName).orElse(item.resourceId());
+            String name = recordedName(c, "Name");
             Props p = new Props(c);
             p.put("Name", scalar(name, field(c, "Name")));
             field(c, "Regions").ifPresent(regions -> {
@@ -835,15 +845,13 @@ public final class ConfigMapper {
          */
         Mapped autoScalingGroup() {
             MapNode c = item.configuration();
-            String name = text(c, "autoScalingGroupName").or(item::resourceName).orElse(item.resourceId());
+            String name = recordedName(c, "autoScalingGroupName");
             Props p = new Props(c);
             p.put("AutoScalingGroupName", scalar(name, field(c, "autoScalingGroupName")));
-            for (String[] f : new String[][] {{"minSize", "MinSize"}, {"maxSize", "MaxSize"},
-                    {"desiredCapacity", "DesiredCapacity"}, {"desiredCapacityType", "DesiredCapacityType"},
-                    {"healthCheckType", "HealthCheckType"}, {"healthCheckGracePeriod", "HealthCheckGracePeriod"},
-                    {"targetGroupARNs", "TargetGroupARNs"}, {"capacityRebalance", "CapacityRebalance"}}) {
-                p.copy(c, f[0], f[1]);
-            }
+            p.copyAll(c, "minSize", "MinSize", "maxSize", "MaxSize", "desiredCapacity", "DesiredCapacity",
+                    "desiredCapacityType", "DesiredCapacityType", "healthCheckType", "HealthCheckType",
+                    "healthCheckGracePeriod", "HealthCheckGracePeriod", "targetGroupARNs", "TargetGroupARNs",
+                    "capacityRebalance", "CapacityRebalance");
             field(c, "launchTemplate").ifPresent(t -> {
                 Props template = new Props(t);
                 template.copy(t, "launchTemplateId", "LaunchTemplateId");
