@@ -64,9 +64,6 @@ final class DeclaredDeployed {
         TYPES = Set.copyOf(types);
     }
 
-    /** CloudFormation's tags on the resources it creates (stack name, stack id, logical id). */
-    static final String CFN_TAG_PREFIX = DeployedOrigin.TAG_PREFIX;
-
     private static final Map<Topology, DeclaredDeployed> JOINED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final List<Pair> pairs = new ArrayList<>();
@@ -123,11 +120,11 @@ final class DeclaredDeployed {
                 conflicts.add(new Conflict(d, listed, tagged)); // the list wins: CloudFormation keeps it
             }
             Resource o = listed != null ? listed : tagged;
-            if (o == null && !Tokens.containsToken(name(d))) {
+            if (o == null) {
+                if (Tokens.containsToken(name(d))) {
+                    continue; // a generated name nothing joins: neither paired nor missing
+                }
                 o = observed.get(key(d));
-            }
-            if (o == null && Tokens.containsToken(name(d))) {
-                continue; // a generated name nothing joins: neither paired nor missing
             }
             if (o != null) {
                 pairs.add(new Pair(d, o));
@@ -188,18 +185,13 @@ final class DeclaredDeployed {
         return observedPlaces.contains(type + "|" + region.get());
     }
 
-    /** The value of one of a resource's tags ({@code Tags} as a list of {@code Key}/{@code Value}). */
-    static Optional<String> tag(Resource r, String key) {
-        return DeployedOrigin.tag(r, key);
-    }
-
     /**
      * True when CloudFormation manages the observed resource: it carries CloudFormation's tags, or
      * it was joined with a declared resource.
      */
     boolean managed(Resource observed) {
-        return declaredOf.containsKey(observed) || tag(observed, CFN_TAG_PREFIX + "stack-name").isPresent()
-                || tag(observed, CFN_TAG_PREFIX + "stack-id").isPresent();
+        return declaredOf.containsKey(observed) || DeployedOrigin.tag(observed, DeployedOrigin.STACK_NAME_TAG).isPresent()
+                || DeployedOrigin.tag(observed, DeployedOrigin.TAG_PREFIX + "stack-id").isPresent();
     }
 
     /** What a resource is joined by: a secret's Name, else its physical name. */

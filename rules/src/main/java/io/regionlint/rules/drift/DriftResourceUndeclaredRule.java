@@ -6,6 +6,7 @@ import io.regionlint.engine.RuleInfo;
 import io.regionlint.engine.Severity;
 import io.regionlint.engine.Site;
 import io.regionlint.load.MapNode;
+import io.regionlint.model.DeployedOrigin;
 import io.regionlint.model.Resource;
 import io.regionlint.model.StackInstance;
 import java.util.HashMap;
@@ -25,8 +26,6 @@ import java.util.Optional;
         severity = Severity.WARNING, category = "drift", since = "0.1.0")
 public final class DriftResourceUndeclaredRule implements Rule {
 
-    private static final String PREFIX = DeclaredDeployed.CFN_TAG_PREFIX;
-
     @Override
     public void check(RuleContext context) {
         Map<String, StackInstance> stacks = new HashMap<>();
@@ -37,29 +36,26 @@ public final class DriftResourceUndeclaredRule implements Rule {
             }
         }
         for (Resource r : context.topology().resources()) {
-            if (r.observed().isEmpty()) {
+            Optional<DeployedOrigin> origin = DeployedOrigin.of(r);
+            if (origin.isEmpty()) {
                 continue;
             }
-            Optional<String> stackName = DeclaredDeployed.tag(r, PREFIX + "stack-name");
-            Optional<String> logicalId = DeclaredDeployed.tag(r, PREFIX + "logical-id");
-            if (stackName.isEmpty() || logicalId.isEmpty()) {
-                continue;
-            }
-            String account = r.observed().get().account();
-            StackInstance stack = stacks.getOrDefault(account + "|" + stackName.get(),
-                    stacks.get("|" + stackName.get()));
+            String account = origin.get().account();
+            String stackName = origin.get().stackName();
+            String logicalId = origin.get().logicalId();
+            StackInstance stack = stacks.getOrDefault(account + "|" + stackName, stacks.get("|" + stackName));
             if (stack == null || stack.account().filter(a -> !a.equals(account)).isPresent()) {
                 continue;
             }
             if (!(stack.template().root() instanceof MapNode root)
                     || !(root.get("Resources").orElse(null) instanceof MapNode resources)
-                    || resources.get(logicalId.get()).isPresent()) {
+                    || resources.get(logicalId).isPresent()) {
                 continue;
             }
             context.report(Site.of(root.keyRange("Resources")), r.type().replace("AWS::", "") + " "
-                            + r.describe() + " carries the tags of stack '" + stackName.get() + "' (logical id '"
-                            + logicalId.get() + "'), but " + stack.file() + " declares no resource '"
-                            + logicalId.get() + "': the stack was deployed from another version of the template, and"
+                            + r.describe() + " carries the tags of stack '" + stackName + "' (logical id '"
+                            + logicalId + "'), but " + stack.file() + " declares no resource '"
+                            + logicalId + "': the stack was deployed from another version of the template, and"
                             + " deploying this one deletes the resource; add the resource to the template, or retire"
                             + " it on purpose")
                     .regions(stack.region())

@@ -95,7 +95,7 @@ public final class LiveRegionAsymmetryRule implements Rule {
 
     /** An active or standby Region of the system (one the project file does not name counts as active). */
     private static boolean counts(Topology topology, String region) {
-        return topology.regionRoles().getOrDefault(region, RegionRole.ACTIVE) != RegionRole.WITNESS;
+        return topology.regionRole(region).orElse(RegionRole.ACTIVE) != RegionRole.WITNESS;
     }
 
     private static void report(RuleContext context, Key key, Resource first, Map<String, Resource> present,
