@@ -115,13 +115,15 @@ public final class DeployedCoverage {
             Path shown = file.startsWith(base) ? base.relativize(file) : file;
             DocumentLoader.Result loaded = loader.load(file, shown.toString().replace('\\', '/'));
             loaded.error().ifPresent(errors::add);
-            String place = text(stack, "account").orElse("?") + "|" + text(stack, "region").orElse("?") + "|"
-                    + text(stack, "stackName").orElse("?") + "|";
+            String account = text(stack, "account").orElse("?");
+            String region = text(stack, "region").orElse("?");
+            String stackName = text(stack, "stackName").orElse("?");
             loaded.document().map(d -> d.root()).filter(MapNode.class::isInstance)
                     .flatMap(r -> ((MapNode) r).get("StackResourceSummaries")).filter(ListNode.class::isInstance)
                     .ifPresent(list -> ((ListNode) list).items().forEach(summary -> text(summary, "LogicalResourceId")
                             .ifPresent(logical -> text(summary, "PhysicalResourceId")
-                                    .ifPresent(physical -> ids.put(place + logical, physical)))));
+                                    .ifPresent(physical -> ids.put(stackKey(account, region, stackName, logical),
+                                            physical)))));
         }
     }
 
@@ -136,8 +138,8 @@ public final class DeployedCoverage {
         }
         Map<String, String> ids = new HashMap<>();
         for (StackList stack : stacks) {
-            stack.physicalIds().forEach((logical, physical) -> ids.put(stack.account() + "|" + stack.region() + "|"
-                    + stack.stackName() + "|" + logical, physical));
+            stack.physicalIds().forEach((logical, physical) -> ids.put(stackKey(stack.account(), stack.region(),
+                    stack.stackName(), logical), physical));
         }
         ids.putAll(physicalIds);
         return new DeployedCoverage(byPlace, errorsByPlace, ids);
@@ -148,8 +150,12 @@ public final class DeployedCoverage {
      * bundle nor a Config stack item holds that stack's resource list.
      */
     public Optional<String> physicalId(Optional<String> account, String region, String stackName, String logicalId) {
-        return Optional.ofNullable(physicalIds.get(account.orElse("?") + "|" + region + "|" + stackName + "|"
-                + logicalId));
+        return Optional.ofNullable(physicalIds.get(stackKey(account.orElse("?"), region, stackName, logicalId)));
+    }
+
+    /** How the physical ids of stacks' resources are keyed: account, Region, stack and logical id. */
+    private static String stackKey(String account, String region, String stackName, String logicalId) {
+        return account + "|" + region + "|" + stackName + "|" + logicalId;
     }
 
     /**
