@@ -44,6 +44,8 @@ final class RoutingLinker {
     private final List<DnsRecord> unjoined = new ArrayList<>();
     private final List<GaListener> listeners = new ArrayList<>();
     private final List<ArcControlPanel> panels = new ArrayList<>();
+    /** The loaded resources of a type by their recorded ARN, per type, made on first use. */
+    private final Map<String, Map<String, Resource>> byArn = new HashMap<>();
 
     RoutingLinker(Map<String, Resource> byKey, Map<String, List<Resource>> byType) {
         this.byKey = byKey;
@@ -296,8 +298,6 @@ final class RoutingLinker {
      * Config records, matched against the recorded ARNs of the loaded resources.
      */
     private void linkAccelerators() {
-        Map<String, Resource> listenersByArn = byArn(GA_LISTENER);
-        Map<String, Resource> acceleratorsByArn = byArn(GA_ACCELERATOR);
         Map<String, List<GaEndpointGroup>> byListener = new LinkedHashMap<>();
         Map<String, Optional<Resource>> listenerOf = new LinkedHashMap<>();
         for (Resource listener : type(GA_LISTENER)) {
@@ -306,8 +306,7 @@ final class RoutingLinker {
         }
         for (Resource group : type(GA_ENDPOINT_GROUP)) {
             Optional<String> arn = group.properties().textAt("ListenerArn");
-            Optional<Resource> listener = arn.flatMap(t -> byToken(t, GA_LISTENER)
-                    .or(() -> Optional.ofNullable(listenersByArn.get(t))));
+            Optional<Resource> listener = arn.flatMap(t -> byReference(t, GA_LISTENER));
             String key = listener.map(Resource::key)
                     .orElseGet(() -> arn.map(t -> "arn:" + Tokens.display(t)).orElse("unknown:" + group.key()));
             byListener.computeIfAbsent(key, k -> new ArrayList<>()).add(endpointGroup(group));
@@ -316,18 +315,24 @@ final class RoutingLinker {
         byListener.forEach((key, list) -> {
             Optional<Resource> listener = listenerOf.get(key);
             Optional<Resource> accelerator = listener.flatMap(l -> l.properties().textAt("AcceleratorArn"))
-                    .flatMap(t -> byToken(t, GA_ACCELERATOR).or(() -> Optional.ofNullable(acceleratorsByArn.get(t))));
+                    .flatMap(t -> byReference(t, GA_ACCELERATOR));
             listeners.add(new GaListener(listener, accelerator, list));
         });
     }
 
-    /** The loaded resources of a type whose ARN is known as text (observed ones: the recorded ARN). */
-    private Map<String, Resource> byArn(String type) {
-        Map<String, Resource> out = new HashMap<>();
-        for (Resource r : type(type)) {
-            r.arn().ifPresent(arn -> out.putIfAbsent(arn, r));
-        }
-        return out;
+    /**
+     * The resource of a type that a reference names: a template's token ({@code !Ref}, {@code !GetAtt}),
+     * or, on deployed state, the ARN text AWS Config records, matched against the recorded ARNs of
+     * the loaded resources of that type.
+     */
+    private Optional<Resource> byReference(String text, String type) {
+        return byToken(text, type).or(() -> Optional.ofNullable(byArn.computeIfAbsent(type, t -> {
+            Map<String, Resource> out = new HashMap<>();
+            for (Resource r : type(t)) {
+                r.arn().ifPresent(arn -> out.putIfAbsent(arn, r));
+            }
+            return out;
+        }).get(text)));
     }
 
     private GaEndpointGroup endpointGroup(Resource group) {
@@ -399,8 +404,6 @@ final class RoutingLinker {
 
     /** Controls and rules join their panel, and rules their controls, by reference or by recorded ARN. */
     private void linkControlPanels() {
-        Map<String, Resource> panelsByArn = byArn(ARC_PANEL);
-        Map<String, Resource> controlsByArn = byArn(ARC_ROUTING_CONTROL);
         Map<String, List<Resource>> controls = new LinkedHashMap<>();
         Map<String, List<ArcControlPanel.SafetyRule>> rules = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -411,20 +414,19 @@ final class RoutingLinker {
             panelOf.put(panel.key(), Optional.of(panel));
         }
         for (Resource control : type(ARC_ROUTING_CONTROL)) {
-            String key = panelKey(control, labels, panelOf, panelsByArn);
+            String key = panelKey(control, labels, panelOf);
             controls.computeIfAbsent(key, k -> new ArrayList<>()).add(control);
         }
         for (Resource rule : type(ARC_SAFETY_RULE)) {
-            String key = panelKey(rule, labels, panelOf, panelsByArn);
+            String key = panelKey(rule, labels, panelOf);
             controls.computeIfAbsent(key, k -> new ArrayList<>());
-            rules.computeIfAbsent(key, k -> new ArrayList<>()).add(safetyRule(rule, controlsByArn));
+            rules.computeIfAbsent(key, k -> new ArrayList<>()).add(safetyRule(rule));
         }
         controls.forEach((key, list) -> panels.add(new ArcControlPanel(panelOf.getOrDefault(key, Optional.empty()),
                 labels.get(key), list, rules.getOrDefault(key, List.of()))));
     }
 
-    private String panelKey(Resource member, Map<String, String> labels, Map<String, Optional<Resource>> panelOf,
-                            Map<String, Resource> panelsByArn) {
+    private String panelKey(Resource member, Map<String, String> labels, Map<String, Optional<Resource>> panelOf) {
         Optional<Value> arn = member.properties().get("ControlPanelArn");
         if (arn.isEmpty()) {
             Optional<String> cluster = member.properties().textAt("ClusterArn");
@@ -440,8 +442,7 @@ final class RoutingLinker {
             labels.putIfAbsent(key, "a control panel whose ARN is not known");
             return key;
         }
-        Optional<Resource> panel = byToken(text.get(), ARC_PANEL)
-                .or(() -> Optional.ofNullable(panelsByArn.get(text.get())));
+        Optional<Resource> panel = byReference(text.get(), ARC_PANEL);
         if (panel.isPresent()) {
             return panel.get().key();
         }
@@ -451,15 +452,14 @@ final class RoutingLinker {
         return key;
     }
 
-    private ArcControlPanel.SafetyRule safetyRule(Resource rule, Map<String, Resource> controlsByArn) {
+    private ArcControlPanel.SafetyRule safetyRule(Resource rule) {
         Optional<Value> named = rule.properties().at("AssertionRule", "AssertedControls")
                 .or(() -> rule.properties().at("GatingRule", "TargetControls"));
         List<Resource> resolved = new ArrayList<>();
         boolean complete = named.isPresent() && named.get() instanceof ListValue;
         if (named.isPresent() && named.get() instanceof ListValue list) {
             for (Value v : list.items()) {
-                Optional<Resource> control = v.text().flatMap(t -> byToken(t, ARC_ROUTING_CONTROL)
-                        .or(() -> Optional.ofNullable(controlsByArn.get(t))));
+                Optional<Resource> control = v.text().flatMap(t -> byReference(t, ARC_ROUTING_CONTROL));
                 if (control.isPresent()) {
                     resolved.add(control.get());
                 } else {
