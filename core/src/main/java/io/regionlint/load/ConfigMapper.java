@@ -415,14 +415,11 @@ public final class ConfigMapper {
             String id = recordedName(c, "GlobalClusterIdentifier");
             Props p = new Props(c);
             p.put("GlobalClusterIdentifier", scalar(id, field(c, "GlobalClusterIdentifier")));
-            p.copy(c, "Engine", "Engine");
-            p.copy(c, "EngineVersion", "EngineVersion");
-            p.copy(c, "StorageEncrypted", "StorageEncrypted");
-            p.copy(c, "DeletionProtection", "DeletionProtection");
+            p.copySame(c, "Engine", "EngineVersion", "StorageEncrypted", "DeletionProtection");
             // not a CloudFormation property: the members as DescribeGlobalClusters lists them
             // ({DBClusterArn, IsWriter}), where an item holds them; model.ObservedStacks turns
             // them into each member's GlobalClusterIdentifier
-            p.copy(c, "GlobalClusterMembers", "GlobalClusterMembers");
+            p.copySame(c, "GlobalClusterMembers");
             return new Mapped("AWS::RDS::GlobalCluster", id, p.node(), item);
         }
 
@@ -503,9 +500,9 @@ public final class ConfigMapper {
             Props p = new Props(c);
             p.put("Name", scalar(name, field(c, "Name")));
             p.copy(c, "KMSKeyId", "KmsKeyId");
-            p.copy(c, "Description", "Description");
+            p.copySame(c, "Description");
             // not CloudFormation properties: where an item has them, they tell a replica from its primary
-            p.copy(c, "PrimaryRegion", "PrimaryRegion");
+            p.copySame(c, "PrimaryRegion");
             tags(p);
             return new Mapped("AWS::SecretsManager::Secret", item.arn().orElse(name), p.node(), item);
         }
@@ -646,6 +643,13 @@ public final class ConfigMapper {
                 field(source, configName).ifPresent(v -> put(cfnName, v));
             }
 
+            /** Copies fields whose configuration name is CloudFormation's, under that name. */
+            void copySame(Node source, String... names) {
+                for (String name : names) {
+                    copy(source, name, name);
+                }
+            }
+
             /** Copies fields given as pairs: the configuration's name, then CloudFormation's. */
             void copyAll(Node source, String... configAndCfnNames) {
                 for (int i = 0; i < configAndCfnNames.length; i += 2) {
@@ -687,9 +691,7 @@ public final class ConfigMapper {
         Mapped listener() {
             MapNode c = item.configuration();
             Props p = new Props(c);
-            for (String f : new String[] {"AcceleratorArn", "Protocol", "ClientAffinity"}) {
-                p.copy(c, f, f);
-            }
+            p.copySame(c, "AcceleratorArn", "Protocol", "ClientAffinity");
             copyList(p, c, "PortRanges", false, "FromPort", "ToPort");
             return new Mapped("AWS::GlobalAccelerator::Listener", arnOf(c, "ListenerArn"), p.node(), item);
         }
@@ -705,11 +707,8 @@ public final class ConfigMapper {
         Mapped endpointGroup() {
             MapNode c = item.configuration();
             Props p = new Props(c);
-            for (String f : new String[] {"ListenerArn", "EndpointGroupRegion", "TrafficDialPercentage",
-                    "HealthCheckProtocol", "HealthCheckPort", "HealthCheckPath", "HealthCheckIntervalSeconds",
-                    "ThresholdCount"}) {
-                p.copy(c, f, f);
-            }
+            p.copySame(c, "ListenerArn", "EndpointGroupRegion", "TrafficDialPercentage", "HealthCheckProtocol",
+                    "HealthCheckPort", "HealthCheckPath", "HealthCheckIntervalSeconds", "ThresholdCount");
             copyList(p, c, "EndpointConfigurations", true, "EndpointId", "Weight", "ClientIPPreservationEnabled");
             copyList(p, c, "PortOverrides", false, "ListenerPort", "EndpointPort");
             return new Mapped("AWS::GlobalAccelerator::EndpointGroup", arnOf(c, "EndpointGroupArn"), p.node(), item);
@@ -726,9 +725,7 @@ public final class ConfigMapper {
                 List<Node> entries = new ArrayList<>();
                 for (Node e : items(from, key)) {
                     Props entry = new Props(e);
-                    for (String f : fields) {
-                        entry.copy(e, f, f);
-                    }
+                    entry.copySame(e, fields);
                     entries.add(entry.node());
                 }
                 p.put(key, list(holder, entries));
@@ -736,6 +733,15 @@ public final class ConfigMapper {
         }
 
         /** The resource's ARN from a field of its configuration, else the item's, else its id. */
+        /** A member mapping copied with the given fields under the same names, where the item has it. */
+        private void copyObject(Props p, Node from, String key, String... fields) {
+            field(from, key).ifPresent(member -> {
+                Props copy = new Props(member);
+                copy.copySame(member, fields);
+                p.put(key, copy.node());
+            });
+        }
+
         private String arnOf(MapNode c, String field) {
             return text(c, field).or(item::arn).orElse(item.resourceId());
         }
@@ -757,20 +763,13 @@ public final class ConfigMapper {
                 List<Node> out = new ArrayList<>();
                 for (Node entry : entries) {
                     Props region = new Props(entry);
-                    region.copy(entry, "Bucket", "Bucket");
-                    region.copy(entry, "BucketAccountId", "BucketAccountId");
+                    region.copySame(entry, "Bucket", "BucketAccountId");
                     out.add(region.node());
                 }
                 p.put("Regions", list(regions, out));
             });
-            field(c, "PublicAccessBlockConfiguration").ifPresent(b -> {
-                Props block = new Props(b);
-                for (String f : new String[] {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
-                        "RestrictPublicBuckets"}) {
-                    block.copy(b, f, f);
-                }
-                p.put("PublicAccessBlockConfiguration", block.node());
-            });
+            copyObject(p, c, "PublicAccessBlockConfiguration", "BlockPublicAcls", "BlockPublicPolicy",
+                    "IgnorePublicAcls", "RestrictPublicBuckets");
             return new Mapped("AWS::S3::MultiRegionAccessPoint", name, p.node(), item);
         }
 
@@ -807,28 +806,10 @@ public final class ConfigMapper {
         Mapped safetyRule() {
             MapNode c = item.configuration();
             Props p = new Props(c);
-            p.copy(c, "ControlPanelArn", "ControlPanelArn");
-            p.copy(c, "Name", "Name");
-            field(c, "AssertionRule").ifPresent(a -> {
-                Props assertion = new Props(a);
-                assertion.copy(a, "AssertedControls", "AssertedControls");
-                assertion.copy(a, "WaitPeriodMs", "WaitPeriodMs");
-                p.put("AssertionRule", assertion.node());
-            });
-            field(c, "GatingRule").ifPresent(g -> {
-                Props gating = new Props(g);
-                for (String f : new String[] {"GatingControls", "TargetControls", "WaitPeriodMs"}) {
-                    gating.copy(g, f, f);
-                }
-                p.put("GatingRule", gating.node());
-            });
-            field(c, "RuleConfig").ifPresent(r -> {
-                Props config = new Props(r);
-                for (String f : new String[] {"Type", "Threshold", "Inverted"}) {
-                    config.copy(r, f, f);
-                }
-                p.put("RuleConfig", config.node());
-            });
+            p.copySame(c, "ControlPanelArn", "Name");
+            copyObject(p, c, "AssertionRule", "AssertedControls", "WaitPeriodMs");
+            copyObject(p, c, "GatingRule", "GatingControls", "TargetControls", "WaitPeriodMs");
+            copyObject(p, c, "RuleConfig", "Type", "Threshold", "Inverted");
             tags(p);
             return new Mapped("AWS::Route53RecoveryControl::SafetyRule", arnOf(c, "SafetyRuleArn"), p.node(), item);
         }
@@ -879,10 +860,8 @@ public final class ConfigMapper {
                     .or(item::resourceName).orElse(item.resourceId());
             Props p = new Props(c);
             p.put("ServiceName", scalar(name, nameNode));
-            for (String key : List.of("Cluster", "DesiredCount", "LaunchType", "TaskDefinition", "SchedulingStrategy",
-                    "CapacityProviderStrategy")) {
-                p.copy(c, key, key);
-            }
+            p.copySame(c, "Cluster", "DesiredCount", "LaunchType", "TaskDefinition", "SchedulingStrategy",
+                    "CapacityProviderStrategy");
             tags(p);
             String arn = text(c, "ServiceArn").or(item::arn).orElse(name);
             return new Mapped("AWS::ECS::Service", arn, p.node(), item);
@@ -900,19 +879,18 @@ public final class ConfigMapper {
          */
         Mapped taskDefinition() {
             MapNode c = item.configuration();
-            String arn = text(c, "TaskDefinitionArn").or(item::arn).orElse(item.resourceId());
+            String arn = arnOf(c, "TaskDefinitionArn");
             Props p = new Props(c);
-            p.copy(c, "Family", "Family");
+            p.copySame(c, "Family");
             List<Node> containers = new ArrayList<>();
             for (Node container : items(c, "ContainerDefinitions")) {
                 Props def = new Props(container);
-                def.copy(container, "Name", "Name");
-                def.copy(container, "Image", "Image");
+                def.copySame(container, "Name", "Image");
                 copyList(def, container, "Environment", false, "Name", "Value");
                 copyList(def, container, "Secrets", false, "Name", "ValueFrom");
                 field(container, "LogConfiguration").ifPresent(log -> {
                     Props logging = new Props(log);
-                    logging.copy(log, "LogDriver", "LogDriver");
+                    logging.copySame(log, "LogDriver");
                     copyList(logging, log, "SecretOptions", false, "Name", "ValueFrom");
                     def.put("LogConfiguration", logging.node());
                 });
@@ -945,9 +923,7 @@ public final class ConfigMapper {
         private Mapped asRecorded(String arnField, boolean withTags, String... fields) {
             MapNode c = item.configuration();
             Props p = new Props(c);
-            for (String f : fields) {
-                p.copy(c, f, f);
-            }
+            p.copySame(c, fields);
             if (withTags) {
                 tags(p);
             }
