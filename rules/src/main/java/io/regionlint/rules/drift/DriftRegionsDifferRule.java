@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
         severity = Severity.WARNING, category = "drift", since = "0.1.0")
 public final class DriftRegionsDifferRule implements Rule {
 
-    private static final Pattern REGION = Pattern.compile("\\b[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d\\b");
     private static final Pattern ACCOUNT = Pattern.compile("\\b\\d{12}\\b");
     private static final Pattern PARTITION = Pattern.compile("arn:aws(?:-[a-z-]+)?:");
 
@@ -184,7 +183,7 @@ public final class DriftRegionsDifferRule implements Rule {
 
     /** Text with Region codes, account ids and partitions replaced, so Regional values compare equal. */
     static String placeholders(String text) {
-        String out = REGION.matcher(text).replaceAll("{Region}");
+        String out = DeployedOrigin.regionless(text);
         out = ACCOUNT.matcher(out).replaceAll("{Account}");
         return PARTITION.matcher(out).replaceAll("arn:{Partition}:");
     }
